@@ -1,0 +1,82 @@
+import type { Command } from 'commander';
+import { AppError } from '../model/app-error.ts';
+import { addUser, generatePassword, hashPassword } from '../newsroom/accounts.ts';
+import { clearDemo, seedDemoIfEmpty } from '../newsroom/demo.ts';
+import { recordAudit } from '../store/audit.ts';
+import { migrateToLatest } from '../store/migrate.ts';
+import { openStore } from '../store/open.ts';
+import { findUserByEmail, ROLES, setPasswordHash } from '../store/users.ts';
+import { CliError } from './cli-error.ts';
+import { output, withStore, type CliContext } from './context.ts';
+
+/** Reads a password piped on standard input; undefined when stdin is a terminal or empty. */
+async function passwordFromStdin(): Promise<string | undefined> {
+  if (process.stdin.isTTY) return undefined;
+  const chunks: Buffer[] = [];
+  for await (const c of process.stdin) chunks.push(c as Buffer);
+  const text = Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+  return text === '' ? undefined : text;
+}
+
+function asCliError(err: unknown): never {
+  if (err instanceof AppError) throw new CliError(err.message, 2);
+  throw err;
+}
+
+/** `newsdesk migrate`, `newsdesk user …`, `newsdesk demo …`. */
+export function registerAdmin(program: Command, ctx: CliContext): void {
+  program.command('migrate').description('bring the database schema up to date (every command also does this)')
+    .option('--json', 'print the result as JSON')
+    .action(async (opts: { json?: boolean }) => {
+      const store = await openStore({ databaseUrl: ctx.config.databaseUrl, dataDir: ctx.config.dataDir });
+      try {
+        const r = await migrateToLatest(store);
+        output(Boolean(opts.json), { ...r, database: store.dialect }, r.alreadyCurrent ? `schema is current (${store.dialect})` : `applied ${r.applied.join(', ')} (${store.dialect})`);
+      } finally {
+        await store.close();
+      }
+    });
+
+  const user = program.command('user').description('manage editors\u2019 accounts');
+  user.command('add').description('create an account; the password is read from standard input, or generated and printed')
+    .requiredOption('--email <email>', 'sign-in email').requiredOption('--role <role>', `one of ${ROLES.join(', ')}`)
+    .option('--name <name>', 'display name').option('--json', 'print the result as JSON')
+    .action(async (opts: { email: string; role: string; name?: string; json?: boolean }) => {
+      const password = await passwordFromStdin();
+      await withStore(ctx, async (store) => {
+        const r = await addUser(store, { email: opts.email, role: opts.role, ...(opts.name ? { name: opts.name } : {}), ...(password ? { password } : {}), now: new Date() }).catch(asCliError);
+        output(Boolean(opts.json), { id: r.id, email: opts.email.toLowerCase(), role: opts.role, ...(r.generatedPassword ? { password: r.generatedPassword } : {}) },
+          `created ${opts.role} ${opts.email.toLowerCase()}${r.generatedPassword ? `\npassword: ${r.generatedPassword}` : ''}`);
+      });
+    });
+  user.command('password').description('set a new password (from standard input, or generated and printed)')
+    .requiredOption('--email <email>', 'the account').action(async (opts: { email: string }) => {
+      const given = await passwordFromStdin();
+      if (given !== undefined && given.length < 10) throw new CliError('password must have at least 10 characters', 2);
+      await withStore(ctx, async (store) => {
+        const u = await findUserByEmail(store.db, opts.email);
+        if (!u) throw new CliError(`no user with email ${opts.email}`, 2);
+        const password = given ?? generatePassword();
+        const now = new Date().toISOString();
+        await setPasswordHash(store.db, u.id, await hashPassword(password), now);
+        await store.db.deleteFrom('sessions').where('user_id', '=', u.id).execute();
+        await recordAudit(store.db, { at: now, userId: null, action: 'user.password-reset', subjectType: 'user', subjectId: u.id });
+        process.stdout.write(given ? `password changed for ${u.email}; their sessions were signed out\n` : `new password for ${u.email}: ${password}\n`);
+      });
+    });
+
+  program.command('demo').description('seed or remove the demo site').option('--clear', 'remove the demo content').option('--seed', 'seed the demo into an empty database')
+    .action(async (opts: { clear?: boolean; seed?: boolean }) => {
+      if (!opts.clear && !opts.seed) throw new CliError('say --clear to remove the demo content or --seed to add it', 2);
+      await withStore(ctx, async (store) => {
+        if (opts.clear) {
+          const r = await clearDemo(store, new Date());
+          process.stdout.write(`removed the demo: ${r.pieces} pieces, ${r.people} people, ${r.outlets} outlets, ${r.tags} tags\n`);
+        } else {
+          await store.db.deleteFrom('settings').where('key', '=', 'demo-cleared').execute();
+          const seeded = await seedDemoIfEmpty(store, { siteUrl: ctx.config.siteUrl, now: new Date() });
+          process.stdout.write(seeded ? 'seeded the demo site\n' : 'the database already has pieces; the demo was not added\n');
+        }
+      });
+    });
+}

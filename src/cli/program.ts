@@ -1,0 +1,16 @@
+import { Command } from 'commander';
+import { registerAdmin } from './admin.ts';
+import type { CliContext } from './context.ts';
+import { registerServe, registerWorker } from './serve.ts';
+
+/** The `newsdesk` command line: one file per command group, all calling the same functions as the web. */
+export function buildProgram(ctx: CliContext): Command {
+  const program = new Command('newsdesk')
+    .description('newsdesk: capture journalism, publish recommendations and stories, run the reader site')
+    .showHelpAfterError('(run with --help for usage)')
+    .addHelpText('after', `\nSettings (environment variables, or a JSON file named by NEWSDESK_CONFIG):\n${ctx.settingsDoc.map(([k, d, m]) => `  ${k.padEnd(28)} ${m} [${d}]`).join('\n')}\n`);
+  registerServe(program, ctx);
+  registerWorker(program, ctx);
+  registerAdmin(program, ctx);
+  return program;
+}

@@ -1,0 +1,87 @@
+import type { Command } from 'commander';
+import type { Logger } from 'pino';
+import { declareSchedules, jobHandlers } from '../jobs/handlers.ts';
+import { createWorker, type Worker } from '../jobs/worker.ts';
+import { ensureFirstAdmin } from '../newsroom/accounts.ts';
+import { seedDemoIfEmpty } from '../newsroom/demo.ts';
+import type { Store } from '../store/open.ts';
+import { buildApp } from '../web/app.ts';
+import { CliError } from './cli-error.ts';
+import { openMigrated, type CliContext } from './context.ts';
+
+/** Starts the worker for a process (shared by `serve` and `worker`). */
+export async function startWorker(ctx: CliContext, store: Store, logger: Logger): Promise<Worker> {
+  const now = () => new Date();
+  await declareSchedules(store, now());
+  const worker = createWorker({ store, logger: logger.child({ room: 'jobs' }), handlers: jobHandlers({ store, logger, now }), concurrency: ctx.config.workerConcurrency });
+  worker.start();
+  return worker;
+}
+
+/** Stops everything on SIGTERM/SIGINT: no new work, in-flight requests and jobs finish, then exit. */
+export function onShutdown(logger: Logger, graceMs: number, steps: (() => Promise<void>)[]): void {
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    const force = setTimeout(() => { logger.error({ graceMs }, 'shutdown took too long; exiting'); process.exit(1); }, graceMs);
+    force.unref();
+    for (const step of steps) await step().catch((err: unknown) => logger.error({ err }, 'shutdown step failed'));
+    logger.flush();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+}
+
+async function serve(ctx: CliContext, opts: { worker: boolean }): Promise<void> {
+  const logger = ctx.logger('stdout');
+  const { config } = ctx;
+  const store = await openMigrated(ctx);
+  const now = new Date();
+  const admin = await ensureFirstAdmin(store, now);
+  if (admin) {
+    process.stdout.write(`\nFirst start: created the admin account\n  email:    ${admin.email}\n  password: ${admin.password}\nThis is shown once. Change it with \`newsdesk user password --email ${admin.email}\`.\n\n`);
+  }
+  if (config.demo && (await seedDemoIfEmpty(store, { siteUrl: config.siteUrl, now }))) {
+    process.stdout.write('Seeded the demo site (fictional content). Remove it with `newsdesk demo --clear`.\n');
+  }
+  const app = await buildApp({ store, logger, siteUrl: config.siteUrl, trustProxy: config.trustProxy });
+  try {
+    await app.listen({ port: config.port, host: config.host });
+  } catch (err) {
+    await store.close();
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE') throw new CliError(`port ${config.port} on ${config.host} is already in use; stop the other program or set PORT to a free port`);
+    if (code === 'EACCES') throw new CliError(`not allowed to listen on ${config.host}:${config.port}; use a port above 1024 or set HOST`);
+    if (code === 'EADDRNOTAVAIL') throw new CliError(`HOST ${config.host} is not an address of this machine`);
+    throw err;
+  }
+  const worker = opts.worker ? await startWorker(ctx, store, logger) : undefined;
+  process.stdout.write(`newsdesk is serving ${config.siteUrl} (listening on http://${config.host}:${config.port}, ${store.dialect} at ${store.location}${worker ? ', with worker' : ', web only'})\n`);
+  onShutdown(logger, config.shutdownGraceMs, [
+    () => app.close(),
+    async () => { await worker?.stop(); },
+    () => store.close(),
+  ]);
+}
+
+/** `newsdesk serve [--no-worker]`. */
+export function registerServe(program: Command, ctx: CliContext): void {
+  program.command('serve').description('serve the site and the editors\u2019 UI, with an in-process job worker')
+    .option('--no-worker', 'web only: run jobs in separate `newsdesk worker` processes')
+    .action((opts: { worker: boolean }) => serve(ctx, opts));
+}
+
+/** `newsdesk worker`. */
+export function registerWorker(program: Command, ctx: CliContext): void {
+  program.command('worker').description('run background jobs (feeds, captures, link checks, schedules) until stopped')
+    .action(async () => {
+      const logger = ctx.logger('stdout');
+      const store = await openMigrated(ctx);
+      const worker = await startWorker(ctx, store, logger);
+      logger.info({ workerId: worker.id, database: store.dialect }, 'worker started');
+      onShutdown(logger, ctx.config.shutdownGraceMs, [() => worker.stop(), () => store.close()]);
+    });
+}

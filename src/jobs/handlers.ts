@@ -1,0 +1,27 @@
+import type { Logger } from 'pino';
+import { upsertSchedule } from '../store/jobs.ts';
+import type { Store } from '../store/open.ts';
+import { deleteExpiredSessions } from '../store/sessions.ts';
+import type { JobHandler } from './worker.ts';
+
+/** What handlers need from the process. */
+export interface HandlerDeps {
+  store: Store;
+  logger: Logger;
+  now: () => Date;
+}
+
+/** Every job newsdesk knows, by name. Later rooms add theirs here (capture, feed refresh, link checks). */
+export function jobHandlers(deps: HandlerDeps): Record<string, JobHandler> {
+  return {
+    'maintenance.sessions': async () => {
+      const n = await deleteExpiredSessions(deps.store.db, deps.now().toISOString());
+      if (n) deps.logger.info({ deleted: n }, 'expired sessions deleted');
+    },
+  };
+}
+
+/** Declares the recurring schedules; safe to call from every process at every start. */
+export async function declareSchedules(store: Store, now: Date): Promise<void> {
+  await upsertSchedule(store.db, { name: 'maintenance.sessions', jobName: 'maintenance.sessions', everySeconds: 3600, firstRunAt: now.toISOString() });
+}

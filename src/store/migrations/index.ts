@@ -1,0 +1,23 @@
+import type { Kysely, Migration } from 'kysely';
+import type { DialectName } from '../dialect.ts';
+import * as core from './001-core.ts';
+
+/** A migration that may branch on the dialect; every migration must run on both. */
+interface DialectMigration {
+  up(db: Kysely<unknown>, dialect: DialectName): Promise<void>;
+}
+
+/** All migrations in order. Names sort; never rename or edit one that has shipped: add a new one. */
+const ALL: Record<string, DialectMigration> = {
+  '001-core': core,
+};
+
+/** The migrations bound to one dialect, in the shape Kysely's Migrator wants. */
+export function migrationsFor(dialect: DialectName): Record<string, Migration> {
+  return Object.fromEntries(
+    Object.entries(ALL).map(([name, m]) => [name, { up: (db: Kysely<unknown>) => m.up(db, dialect) }]),
+  );
+}
+
+/** Names of all migrations, oldest first. */
+export const migrationNames: readonly string[] = Object.keys(ALL).sort();
