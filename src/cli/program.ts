@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { registerAdmin } from './admin.ts';
+import { registerCapture } from './capture.ts';
 import type { CliContext } from './context.ts';
 import { registerServe, registerWorker } from './serve.ts';
 
@@ -12,5 +13,6 @@ export function buildProgram(ctx: CliContext): Command {
   registerServe(program, ctx);
   registerWorker(program, ctx);
   registerAdmin(program, ctx);
+  registerCapture(program, ctx);
   return program;
 }

@@ -59,12 +59,12 @@ async function serve(ctx: CliContext, opts: { worker: boolean }): Promise<void> 
     throw err;
   }
   const worker = opts.worker ? await startWorker(ctx, store, logger) : undefined;
-  process.stdout.write(`newsdesk is serving ${config.siteUrl} (listening on http://${config.host}:${config.port}, ${store.dialect} at ${store.location}${worker ? ', with worker' : ', web only'})\n`);
   onShutdown(logger, config.shutdownGraceMs, [
     () => app.close(),
     async () => { await worker?.stop(); },
     () => store.close(),
   ]);
+  process.stdout.write(`newsdesk is serving ${config.siteUrl} (listening on http://${config.host}:${config.port}, ${store.dialect} at ${store.location}${worker ? ', with worker' : ', web only'})\n`);
 }
 
 /** `newsdesk serve [--no-worker]`. */

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { storeKinds } from '../testing/test-stores.ts';
 import { migrateToLatest, pendingMigrations } from './migrate.ts';
-import { migrationNames } from './migrations/index.ts';
+import { migrationNames, migrationsFor } from './migrations/index.ts';
 
 for (const kind of storeKinds()) {
   describe(`migrations on ${kind.name}`, () => {
@@ -20,6 +20,27 @@ for (const kind of storeKinds()) {
           const rows = await sql`select count(*) as n from ${sql.table(t)}`.execute(store.db);
           assert.equal(Number((rows.rows[0] as { n: unknown }).n), 0, t);
         }
+      } finally {
+        await store.close();
+      }
+    });
+
+    it('leave nothing behind when a migration fails half-way', async () => {
+      const store = await kind.create({ migrate: false });
+      try {
+        const broken = {
+          ...migrationsFor(store.dialect),
+          '999-broken': {
+            up: async (db: Kysely<unknown>) => {
+              await db.schema.createTable('half_done').addColumn('x', 'integer').execute();
+              await sql`insert into no_such_table values (1)`.execute(db);
+            },
+          },
+        };
+        await assert.rejects(migrateToLatest(store, broken), (e: Error) => /^migration 999-broken failed: .*; nothing was changed/.test(e.message));
+        const tables = await store.db.introspection.getTables();
+        assert.deepEqual(tables.map((t) => t.name).filter((n) => !n.startsWith('kysely_')), [], 'no table of any migration survived');
+        assert.deepEqual(await pendingMigrations(store), [...migrationNames]);
       } finally {
         await store.close();
       }

@@ -1,4 +1,4 @@
-import { Migrator, type MigrationResult } from 'kysely';
+import { Migrator, type Migration, type MigrationResult } from 'kysely';
 import { migrationNames, migrationsFor } from './migrations/index.ts';
 import type { Store } from './open.ts';
 import { StoreError } from './store-error.ts';
@@ -9,8 +9,7 @@ export interface MigrateOutcome {
   alreadyCurrent: boolean;
 }
 
-function migrator(store: Store): Migrator {
-  const migrations = migrationsFor(store.dialect);
+function migrator(store: Store, migrations: Record<string, Migration> = migrationsFor(store.dialect)): Migrator {
   return new Migrator({ db: store.db, provider: { getMigrations: async () => migrations } });
 }
 
@@ -18,8 +17,8 @@ function migrator(store: Store): Migrator {
  * Applies pending migrations. All pending migrations run in one transaction on both dialects,
  * so a failure leaves the schema exactly as it was.
  */
-export async function migrateToLatest(store: Store): Promise<MigrateOutcome> {
-  const { error, results } = await migrator(store).migrateToLatest();
+export async function migrateToLatest(store: Store, migrations?: Record<string, Migration>): Promise<MigrateOutcome> {
+  const { error, results } = await migrator(store, migrations).migrateToLatest();
   if (error) {
     const failed = results?.find((r: MigrationResult) => r.status === 'Error');
     const what = failed ? `migration ${failed.migrationName} failed` : 'migrations failed';

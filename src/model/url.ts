@@ -1,0 +1,21 @@
+/** Query parameters that only track a click; removing them makes two links to one article compare equal. */
+const TRACKERS = /^(utm_[a-z_]+|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|ocid|cmpid|ref_src|igshid|_ga|yclid|twclid|s_cid|sr_share)$/i;
+
+/**
+ * A URL's comparable form: lower-case scheme and host, no default port, no fragment, no tracking
+ * parameters, no trailing slash on non-root paths. Returns null for anything that is not absolute http(s).
+ */
+export function canonicalizeUrl(raw: string): string | null {
+  let u: URL;
+  try {
+    u = new URL(raw.trim());
+  } catch {
+    return null;
+  }
+  if (u.protocol !== 'http:' && u.protocol !== 'https:') return null;
+  u.hash = '';
+  for (const key of [...u.searchParams.keys()]) if (TRACKERS.test(key)) u.searchParams.delete(key);
+  u.search = u.searchParams.toString() ? `?${u.searchParams.toString()}` : '';
+  if (u.pathname.length > 1) u.pathname = u.pathname.replace(/\/+$/, '');
+  return u.toString();
+}
