@@ -26,7 +26,7 @@ const allowed = {
 function roomRules(room) {
   const banned = rooms.filter((r) => r !== room && !allowed[room].includes(r));
   const patterns = banned.map((r) => ({
-    group: [`**/${r}`, `**/${r}/**`, `**/${r}.ts`],
+    group: r === 'main' ? ['**/main.ts', '**/main'] : [`**/${r}/**`],
     message: `src/${room} may not import src/${r} (see docs/ARCHITECTURE.md: imports point down).`,
     ...(r === 'config' ? { allowTypeImports: true } : {}),
   }));

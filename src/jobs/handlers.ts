@@ -1,4 +1,6 @@
 import type { Logger } from 'pino';
+import { SYSTEM } from '../newsroom/actor.ts';
+import { publishScheduled } from '../newsroom/piece-commands.ts';
 import { upsertSchedule } from '../store/jobs.ts';
 import type { Store } from '../store/open.ts';
 import { deleteExpiredSessions } from '../store/sessions.ts';
@@ -14,6 +16,7 @@ export interface HandlerDeps {
 /** Every job newsdesk knows, by name. Later rooms add theirs here (capture, feed refresh, link checks). */
 export function jobHandlers(deps: HandlerDeps): Record<string, JobHandler> {
   return {
+    'piece.publish-scheduled': (payload) => publishScheduled(deps.store, SYSTEM, payload, deps.now()),
     'maintenance.sessions': async () => {
       const n = await deleteExpiredSessions(deps.store.db, deps.now().toISOString());
       if (n) deps.logger.info({ deleted: n }, 'expired sessions deleted');

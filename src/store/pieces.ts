@@ -65,3 +65,65 @@ async function hydrate(db: Kysely<Database>, rows: Selectable<PiecesTable>[]): P
     return { piece, authors, tags, outlet: outletRow ? toOutlet(outletRow) : null };
   });
 }
+
+/** One piece by id, hydrated. */
+export async function getPieceView(db: Kysely<Database>, id: number): Promise<PieceView | undefined> {
+  const row = await db.selectFrom('pieces').selectAll().where('id', '=', id).executeTakeFirst();
+  return row ? (await hydrate(db, [row]))[0] : undefined;
+}
+
+/** The raw row of a piece (for commands that compare and update it). */
+export async function getPieceRow(db: Kysely<Database>, id: number): Promise<Selectable<PiecesTable> | undefined> {
+  return db.selectFrom('pieces').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** Pieces in some states (all when omitted), newest change first. */
+export async function listPieces(db: Kysely<Database>, opts: { states?: string[]; limit?: number } = {}): Promise<PieceView[]> {
+  let q = db.selectFrom('pieces').selectAll().orderBy('updated_at', 'desc').orderBy('id', 'desc').limit(opts.limit ?? 100);
+  if (opts.states?.length) q = q.where('state', 'in', opts.states);
+  return hydrate(db, await q.execute());
+}
+
+/** A recommendation of any of these original URLs that is not retracted (for "already recommended"). */
+export async function findRecommendationOf(db: Kysely<Database>, urls: readonly string[]): Promise<Selectable<PiecesTable> | undefined> {
+  if (urls.length === 0) return undefined;
+  return db.selectFrom('pieces').selectAll().where('type', '=', 'recommendation').where('original_url', 'in', [...urls])
+    .where('state', '!=', 'retracted').orderBy('id').limit(1).executeTakeFirst();
+}
+
+/** True when a public path is already used by another piece. */
+export async function pathTaken(db: Kysely<Database>, path: string): Promise<boolean> {
+  return (await db.selectFrom('pieces').select('id').where('path', '=', path).executeTakeFirst()) !== undefined;
+}
+
+/**
+ * Updates a piece only if it is still at `expectedVersion` (and, when given, in one of `fromStates`),
+ * bumping the version. Returns false when someone changed it first: the caller refuses the save.
+ */
+export async function updatePieceIf(db: Kysely<Database>, id: number, guard: { expectedVersion?: number; fromStates?: string[] }, set: Partial<Omit<Selectable<PiecesTable>, 'id' | 'version'>>): Promise<boolean> {
+  let q = db.updateTable('pieces').set({ ...set, version: (eb) => eb('version', '+', 1) }).where('id', '=', id);
+  if (guard.expectedVersion !== undefined) q = q.where('version', '=', guard.expectedVersion);
+  if (guard.fromStates) q = q.where('state', 'in', guard.fromStates);
+  return Number((await q.executeTakeFirst()).numUpdatedRows) === 1;
+}
+
+/** Replaces a piece's tags. */
+export async function setPieceTags(db: Kysely<Database>, pieceId: number, tagIds: number[]): Promise<void> {
+  await db.deleteFrom('piece_tags').where('piece_id', '=', pieceId).execute();
+  if (tagIds.length) await db.insertInto('piece_tags').values(tagIds.map((tag_id) => ({ piece_id: pieceId, tag_id }))).execute();
+}
+
+/** Records one revision: who changed what (field → [before, after]). */
+export async function insertRevision(db: Kysely<Database>, r: { pieceId: number; version: number; userId: number | null; at: string; changes: Record<string, unknown> }): Promise<void> {
+  await db.insertInto('revisions').values({ piece_id: r.pieceId, version: r.version, user_id: r.userId, at: r.at, changes: JSON.stringify(r.changes) }).execute();
+}
+
+/** The revisions of a piece, oldest first. */
+export async function listRevisions(db: Kysely<Database>, pieceId: number) {
+  return db.selectFrom('revisions').selectAll().where('piece_id', '=', pieceId).orderBy('version').execute();
+}
+
+/** Adds a dated correction note. */
+export async function insertCorrection(db: Kysely<Database>, c: { pieceId: number; at: string; text: string; userId: number | null }): Promise<void> {
+  await db.insertInto('corrections').values({ piece_id: c.pieceId, at: c.at, text: c.text, user_id: c.userId }).execute();
+}

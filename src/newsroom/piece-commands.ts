@@ -1,0 +1,126 @@
+import type { Selectable } from 'kysely';
+import { AppError } from '../model/app-error.ts';
+import { recordAudit } from '../store/audit.ts';
+import type { PiecesTable } from '../store/database.ts';
+import { enqueue } from '../store/jobs.ts';
+import type { Store } from '../store/open.ts';
+import { getPieceRow, getPieceView, insertCorrection, insertRevision, updatePieceIf } from '../store/pieces.ts';
+import { getSiteSettings } from '../store/settings.ts';
+import { requireAllowed, type Actor } from './actor.ts';
+import { validateLinks } from './rules/links.ts';
+import { checkScheduleTime, type TransitionAction, TRANSITIONS } from './rules/workflow.ts';
+
+/** The public view of a command's result. */
+export interface PieceRef {
+  id: number;
+  state: string;
+  path: string | null;
+  version: number;
+}
+
+/** Loads a piece row or throws not-found. */
+export async function loadPiece(store: Store, id: number): Promise<Selectable<PiecesTable>> {
+  const row = Number.isInteger(id) && id > 0 ? await getPieceRow(store.db, id) : undefined;
+  if (!row) throw new AppError('not-found', `no piece with id ${id}`);
+  return row;
+}
+
+/** Refuses to publish a piece with any link that is empty, relative or not http(s), naming the field. */
+export async function assertLinksValid(store: Store, id: number): Promise<void> {
+  const view = await getPieceView(store.db, id);
+  if (!view) throw new AppError('not-found', `no piece with id ${id}`);
+  const site = await getSiteSettings(store.db);
+  const errors = validateLinks({
+    originalUrl: view.piece.originalUrl ?? null, image: view.piece.image?.decision === 'none' ? null : view.piece.image ?? null,
+    excerpt: view.piece.excerpt, body: view.piece.body ?? null,
+    authors: view.authors.map((a) => ({ name: a.names.en, website: a.website ?? null, photo: a.photo?.url ?? null, profiles: a.profiles })),
+    readerSupport: site.readerSupport,
+  });
+  if (view.piece.type === 'recommendation' && !view.piece.originalUrl) errors.unshift({ field: 'originalUrl', value: null, problem: 'empty', message: 'originalUrl: a recommendation needs the URL of the original' });
+  if (errors.length) throw new AppError('invalid', `cannot publish: ${errors.map((e) => e.message).join('; ')}`, { errors });
+}
+
+async function transition(store: Store, actor: Actor, id: number, action: TransitionAction, now: Date, set: Partial<Selectable<PiecesTable>>, details: Record<string, unknown> = {}): Promise<PieceRef> {
+  const row = await loadPiece(store, id);
+  requireAllowed(actor, action, row);
+  const to = TRANSITIONS[action].to;
+  const at = now.toISOString();
+  const ok = await updatePieceIf(store.db, id, { expectedVersion: Number(row.version), fromStates: [...TRANSITIONS[action].from] }, { ...set, state: to, updated_at: at });
+  if (!ok) throw new AppError('conflict', `piece ${id} changed since you opened it (now ${(await loadPiece(store, id)).state}); nothing was done`);
+  const version = Number(row.version) + 1;
+  await insertRevision(store.db, { pieceId: id, version, userId: actor.userId, at, changes: { state: [row.state, to], ...Object.fromEntries(Object.entries(set).map(([k, v]) => [k, [row[k as keyof typeof row], v]])) } });
+  await recordAudit(store.db, { at, userId: actor.userId, action: `piece.${action}`, subjectType: 'piece', subjectId: id, details: { by: actor.label, ...details } });
+  return { id, state: to, path: row.path, version };
+}
+
+/** Publishes a draft, reviewed or scheduled piece now. A second publish of the same piece is refused, not duplicated. */
+export async function publishPiece(store: Store, actor: Actor, id: number, now: Date): Promise<PieceRef> {
+  const row = await loadPiece(store, id);
+  if (row.state === 'published') return { id, state: row.state, path: row.path, version: Number(row.version) };
+  requireAllowed(actor, 'publish', row);
+  await assertLinksValid(store, id);
+  return transition(store, actor, id, 'publish', now, { published_at: row.published_at ?? now.toISOString(), scheduled_at: null });
+}
+
+/** Schedules a piece; the job queue publishes it at `at`, also after restarts. */
+export async function schedulePiece(store: Store, actor: Actor, id: number, at: string, now: Date): Promise<PieceRef> {
+  const when = checkScheduleTime(at, now);
+  if (!when.ok) throw new AppError('invalid', when.message);
+  await assertLinksValid(store, id);
+  const ref = await transition(store, actor, id, 'schedule', now, { scheduled_at: when.at }, { at: when.at });
+  await enqueue(store.db, { name: 'piece.publish-scheduled', payload: { pieceId: id, at: when.at }, runAt: when.at, uniqueKey: `publish:${id}@${when.at}` }, now.toISOString());
+  return ref;
+}
+
+/** The job behind scheduling: publishes the piece if it is still scheduled for that time (idempotent). */
+export async function publishScheduled(store: Store, actor: Actor, payload: { pieceId?: unknown; at?: unknown }, now: Date): Promise<void> {
+  const row = await getPieceRow(store.db, Number(payload.pieceId));
+  if (!row || row.state !== 'scheduled' || row.scheduled_at !== payload.at) return;
+  await publishPiece(store, actor, Number(row.id), now);
+}
+
+/** Takes a published piece back to draft. */
+export function unpublishPiece(store: Store, actor: Actor, id: number, now: Date): Promise<PieceRef> {
+  return transition(store, actor, id, 'unpublish', now, {});
+}
+
+/** Retracts a published piece: its page answers 410 with the note. */
+export function retractPiece(store: Store, actor: Actor, id: number, note: string, now: Date): Promise<PieceRef> {
+  if (!note.trim()) throw new AppError('invalid', 'a retraction needs a note saying why');
+  return transition(store, actor, id, 'retract', now, { retraction_note: note.trim() }, { note: note.trim() });
+}
+
+/** Hands a draft over for review. */
+export function submitPiece(store: Store, actor: Actor, id: number, now: Date): Promise<PieceRef> {
+  return transition(store, actor, id, 'submit', now, {});
+}
+
+/** Adds a dated correction to a published piece. */
+export async function correctPiece(store: Store, actor: Actor, id: number, text: string, now: Date): Promise<PieceRef> {
+  const row = await loadPiece(store, id);
+  requireAllowed(actor, 'correct', row);
+  if (!text.trim()) throw new AppError('invalid', 'a correction needs its text');
+  const at = now.toISOString();
+  const ok = await updatePieceIf(store.db, id, { expectedVersion: Number(row.version) }, { updated_at: at });
+  if (!ok) throw new AppError('conflict', `piece ${id} changed since you opened it; try again`);
+  await insertCorrection(store.db, { pieceId: id, at, text: text.trim(), userId: actor.userId });
+  await insertRevision(store.db, { pieceId: id, version: Number(row.version) + 1, userId: actor.userId, at, changes: { correction: [null, text.trim()] } });
+  await recordAudit(store.db, { at, userId: actor.userId, action: 'piece.correct', subjectType: 'piece', subjectId: id });
+  return { id, state: row.state, path: row.path, version: Number(row.version) + 1 };
+}
+
+/** Fields an editor may change on a piece. */
+export type PieceEdit = Partial<Pick<Selectable<PiecesTable>, 'headline' | 'headline_override' | 'standfirst' | 'body_md' | 'editor_note' | 'kind' | 'seo' | 'language'>>;
+
+/** Saves an edit made on `baseVersion`; refused with "changed since you opened it" when someone saved first. */
+export async function editPiece(store: Store, actor: Actor, id: number, baseVersion: number, edit: PieceEdit, now: Date): Promise<PieceRef> {
+  const row = await loadPiece(store, id);
+  requireAllowed(actor, 'edit', row);
+  const changes = Object.fromEntries(Object.entries(edit).filter(([k, v]) => v !== undefined && row[k as keyof typeof row] !== v).map(([k, v]) => [k, [row[k as keyof typeof row], v]]));
+  if (Object.keys(changes).length === 0) return { id, state: row.state, path: row.path, version: Number(row.version) };
+  const at = now.toISOString();
+  const ok = await updatePieceIf(store.db, id, { expectedVersion: baseVersion }, { ...edit, updated_at: at });
+  if (!ok) throw new AppError('conflict', `piece ${id} changed since you opened it (version ${baseVersion}, now ${(await loadPiece(store, id)).version}); your changes were not saved`, { changes });
+  await insertRevision(store.db, { pieceId: id, version: baseVersion + 1, userId: actor.userId, at, changes });
+  return { id, state: row.state, path: row.path, version: baseVersion + 1 };
+}
