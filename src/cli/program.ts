@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { registerAdmin } from './admin.ts';
 import { registerCapture } from './capture.ts';
+import { registerDirectory } from './directory.ts';
 import { registerPieces } from './pieces.ts';
 import type { CliContext } from './context.ts';
 import { registerServe, registerWorker } from './serve.ts';
@@ -17,5 +18,6 @@ export function buildProgram(ctx: CliContext): Command {
   registerAdmin(program, ctx);
   registerCapture(program, ctx);
   registerPieces(program, ctx);
+  registerDirectory(program, ctx);
   return program;
 }
