@@ -1,0 +1,89 @@
+/** Small DOM helpers for the body stages. Every walk is iterative: pages may nest 100k elements deep. */
+
+/** DOM node type numbers (linkedom follows the standard). */
+export const ELEMENT_NODE = 1;
+/** Text node type number. */
+export const TEXT_NODE = 3;
+
+/** Elements that start a new block of text (a word never continues across them). */
+export const BLOCK_TAGS: ReadonlySet<string> = new Set([
+  'address', 'article', 'aside', 'blockquote', 'body', 'dd', 'details', 'dialog', 'div', 'dl', 'dt', 'fieldset',
+  'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hgroup', 'hr', 'li',
+  'main', 'nav', 'ol', 'p', 'pre', 'section', 'table', 'tbody', 'thead', 'tfoot', 'tr', 'td', 'th', 'ul',
+  'caption', 'summary', 'picture', 'video', 'audio', 'iframe', 'center', 'menu', 'noscript', 'html',
+]);
+
+/** Elements whose text is never readable page text. */
+const NO_TEXT_TAGS = new Set(['script', 'style', 'noscript', 'template', 'head', 'title', 'svg']);
+
+/** Lower-case tag name of an element (linkedom keeps `localName` lower-case for HTML). */
+export function tagOf(el: Element): string {
+  return (el.localName || '').toLowerCase();
+}
+
+/** The class and id of an element joined into one string, for boilerplate patterns. */
+export function classAndId(el: Element): string {
+  const cls = el.getAttribute('class') ?? '';
+  const id = el.getAttribute('id') ?? '';
+  return cls.length + id.length === 0 ? '' : `${cls} ${id}`;
+}
+
+/** Yields the element children of a node without building arrays. */
+export function* elementChildren(node: Node): Generator<Element> {
+  for (let c = node.firstChild; c; c = c.nextSibling) {
+    if (c.nodeType === ELEMENT_NODE) yield c as Element;
+  }
+}
+
+/**
+ * Visits every element below `root` in document order (root excluded). The visitor returns
+ * `false` to skip an element's subtree. Iterative, so deep nesting cannot overflow the stack.
+ */
+export function walkElements(root: Node, visit: (el: Element, depth: number) => boolean | void): void {
+  const stack: { node: Node | null; depth: number }[] = [{ node: root.firstChild, depth: 1 }];
+  while (stack.length > 0) {
+    const top = stack[stack.length - 1]!;
+    const node = top.node;
+    if (!node) {
+      stack.pop();
+      continue;
+    }
+    top.node = node.nextSibling;
+    if (node.nodeType !== ELEMENT_NODE) continue;
+    if (visit(node as Element, top.depth) === false) continue;
+    if (node.firstChild) stack.push({ node: node.firstChild, depth: top.depth + 1 });
+  }
+}
+
+/** Collapses runs of whitespace (incl. no-break spaces) into one space and trims. */
+export function collapse(text: string): string {
+  return text.replace(/[\s\u00a0\u200b]+/g, ' ').trim();
+}
+
+/** Text of a subtree, iteratively, skipping nothing; whitespace collapsed. Capped at `max` characters. */
+export function textOf(root: Node, max = 2_000_000): string {
+  if (root.nodeType === TEXT_NODE) return collapse((root as Text).data.slice(0, max));
+  const parts: string[] = [];
+  let size = 0;
+  const stack: (Node | null)[] = [root.firstChild];
+  while (stack.length > 0 && size < max) {
+    const node = stack[stack.length - 1];
+    if (!node) {
+      stack.pop();
+      continue;
+    }
+    stack[stack.length - 1] = node.nextSibling;
+    if (node.nodeType === TEXT_NODE) {
+      const data = (node as Text).data;
+      parts.push(data);
+      size += data.length;
+    } else if (node.nodeType === ELEMENT_NODE) {
+      const tag = tagOf(node as Element);
+      if (NO_TEXT_TAGS.has(tag)) continue;
+      // Block boundaries separate words; inline ones (`<b>`) must not split a word.
+      if (tag === 'br' || BLOCK_TAGS.has(tag)) parts.push(' ');
+      if (node.firstChild && tag !== 'br') stack.push(node.firstChild);
+    }
+  }
+  return collapse(parts.join('').slice(0, max));
+}

@@ -1,0 +1,134 @@
+/**
+ * Pure article extraction: `(html, url, options) → ExtractResult`. Parses once, reads metadata
+ * first (read-only), then runs the body stages in order until one yields an article.
+ */
+import { parseHTML } from 'linkedom';
+import type { BodyBlock, ExtractResult, Extraction } from '../model/capture.ts';
+import { extractMetadata } from './metadata/index.ts';
+import { runBodyStages } from './body/stages.ts';
+import { readJsonLdBody } from './body/json-ld.ts';
+import { looksPaywalled, TEASER_MAX_WORDS } from './body/paywall.ts';
+import { textOf } from './body/dom.ts';
+import { stripInert } from './body/strip-inert.ts';
+import { blocksToText } from './body/to-text.ts';
+
+export { blocksToText } from './body/to-text.ts';
+
+/** Hosts whose iframes are kept as embeds unless the caller gives its own list. */
+export const DEFAULT_EMBED_HOSTS: readonly string[] = [
+  'youtube.com', 'youtube-nocookie.com', 'player.vimeo.com', 'w.soundcloud.com', 'open.spotify.com',
+  'datawrapper.dwcdn.net', 'flo.uri.sh', 'public.flourish.studio', 'e.infogram.com', 'www.google.com',
+];
+
+/** Options of `extract`. */
+export interface ExtractOptions {
+  /** Hosts (and their subdomains) whose iframes may appear in the body as embeds. */
+  embedHosts?: readonly string[];
+}
+
+/** Input beyond this many characters is cut: net caps bodies at 10 MB and memory must stay bounded. */
+const MAX_INPUT = 16 * 1024 * 1024;
+/** Below this many characters of body text a page is not an article (a list, an error page). */
+const MIN_ARTICLE_CHARS = 200;
+
+/** Extracts metadata and the sanitized body of an article page. Never throws. */
+export function extract(html: string, url: string, options: ExtractOptions = {}): ExtractResult {
+  try {
+    return extractUnsafe(html.length > MAX_INPUT ? html.slice(0, MAX_INPUT) : html, url, options);
+  } catch (error) {
+    // The parser and stages are written not to throw; this keeps a surprise from crashing a batch.
+    return { ok: false, reason: 'not-an-article', message: `extraction failed: ${(error as Error).message}` };
+  }
+}
+
+function extractUnsafe(html: string, url: string, options: ExtractOptions): ExtractResult {
+  // 1. An empty document is not worth parsing.
+  if (html.trim() === '') return { ok: false, reason: 'empty-page', message: 'the page is empty' };
+  // 2. Parse once, without the scripts, styles and comments that only cost time; every stage reads this tree.
+  const document = parse(html);
+  // 3. Metadata first, while the tree is untouched.
+  const metadata = extractMetadata(document, url);
+  // 4. Body stages, then the article / paywall / not-an-article decision.
+  const body = bodyOf(document, metadata.canonicalUrl || url, options);
+  if (!body.ok) return body;
+  return { ok: true, extraction: { ...metadata, ...body.value } };
+}
+
+/**
+ * The body half of `extract` without metadata: for callers that only need the text (and for the
+ * benchmark, to show what metadata extraction costs). Never throws.
+ */
+export function extractBody(html: string, url: string, options: ExtractOptions = {}): BodyResult {
+  try {
+    if (html.trim() === '') return { ok: false, reason: 'empty-page', message: 'the page is empty' };
+    return bodyOf(parse(html.length > MAX_INPUT ? html.slice(0, MAX_INPUT) : html), url, options);
+  } catch (error) {
+    return { ok: false, reason: 'not-an-article', message: `extraction failed: ${(error as Error).message}` };
+  }
+}
+
+/** The body fields of an extraction, or a typed refusal. */
+export type BodyResult =
+  | { ok: true; value: Pick<Extraction, 'body' | 'bodySource' | 'wordCount' | 'paywalled'> }
+  | Extract<ExtractResult, { ok: false }>;
+
+function parse(html: string): Document {
+  const { document } = parseHTML(withoutLeadingJunk(stripInert(html))) as unknown as { document: Document };
+  adoptStrayRoots(document);
+  return document;
+}
+
+/**
+ * linkedom keeps whatever follows `</html>` (or a second `<html>`) as extra roots of the document,
+ * where no walk from the document element finds it. Browsers move such content into `<body>`; so do we.
+ */
+function adoptStrayRoots(document: Document): void {
+  const root = document.documentElement;
+  if (!root) return;
+  // `childNodes`, not `nextSibling`: linkedom's doctype node has no next sibling.
+  const strays = [...document.childNodes].filter((n) => n !== root && (n.nodeType === 1 || n.nodeType === 3));
+  if (strays.length === 0) return;
+  const home = root.querySelector('body') ?? root;
+  for (const n of strays) home.appendChild(n);
+}
+
+function bodyOf(document: Document, baseUrl: string, options: ExtractOptions): BodyResult {
+  // The whole document, not `document.body`: with stray tags before <head> linkedom may report an empty body.
+  const root = document.documentElement;
+  if (!root) return { ok: false, reason: 'empty-page', message: 'the page has no content' };
+  const jsonLd = readJsonLdBody(document);
+  const body = runBodyStages(document, root, jsonLd, { baseUrl, embedHosts: options.embedHosts ?? DEFAULT_EMBED_HOSTS });
+  const text = blocksToText(body.blocks);
+  const wordCount = countWords(text);
+  // The page's full text is only needed for short bodies (empty page? paywall prompt?), so it is read only then.
+  const pageText = wordCount <= TEASER_MAX_WORDS ? textOf(root, 200_000) : '';
+  if (text === '' && pageText.length < 20) return { ok: false, reason: 'empty-page', message: 'the page has no readable text' };
+  const paywalled = looksPaywalled(document, jsonLd, wordCount, pageText);
+  if (text.length < MIN_ARTICLE_CHARS && !paywalled) {
+    return { ok: false, reason: 'not-an-article', message: `no article text found (${wordCount} words of body)` };
+  }
+  return { ok: true, value: { body: body.blocks, bodySource: body.source, wordCount, paywalled } };
+}
+
+/**
+ * Gives linkedom a single root. Markup before `<!doctype>`/`<html>` (a stray `<style>` some servers
+ * print first) would become the document element, and a page without `<html>` (`<!doctype html><head>…`
+ * or a bare fragment) would leave `<head>` and `<body>` as separate roots; both lose the page.
+ */
+function withoutLeadingJunk(html: string): string {
+  const head = html.slice(0, 100_000);
+  const start = /<!doctype|<html[\s>]/i.exec(head);
+  if (start && start.index > 0 && /</.test(html.slice(0, start.index).replace(/<!--[\s\S]*?-->/g, ''))) {
+    html = html.slice(start.index);
+  }
+  if (/<html[\s>]/i.test(html.slice(0, 100_000))) return html;
+  return `<html>${html.replace(/^\s*<!doctype[^>]*>/i, '')}</html>`;
+}
+
+/** Number of words of a text (runs of letters or digits). */
+function countWords(text: string): number {
+  return text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
+}
+
+/** The blocks type, re-exported for callers that only import this module. */
+export type { BodyBlock };

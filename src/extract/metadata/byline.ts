@@ -1,0 +1,169 @@
+/** Finds the article's authors: JSON-LD, author meta tags, microdata, rel=author links and byline elements. */
+import type { CapturedPerson, Sourced } from '../../model/capture.ts';
+import { absoluteUrl, all, bareHost, clean, insideForeign, lineText, looksLikeUrl, textOf } from './dom.ts';
+import { ldList, ldString, ldTypes, type LdData, type LdNode } from './json-ld.ts';
+import type { MetaTags } from './meta-tags.ts';
+import type { Microdata } from './microdata.ts';
+import { isPlausibleName, namesFromByline } from './names.ts';
+
+/** Elements that name themselves a byline; checked before the looser "author" classes. */
+const BYLINE_SELECTORS = '[class*="byline" i], [id*="byline" i], [class*="author-name" i], [class*="authorname" i], [class*="author" i] [class*="name" i], [data-testid*="author" i]';
+const AUTHOR_SELECTORS = '[class*="author" i], [class*="writer" i], address';
+/** Links to an author's profile page on the outlet. */
+const PROFILE_LINKS = ['a[rel~="author" i]', ...['author', 'authors', 'profile', 'profiles', 'contributor', 'contributors', 'writer', 'writers', 'journalist', 'journalists'].map((p) => `a[href*="/${p}/" i]`)].join(', ');
+/** A text that opens with "By" (or its Ukrainian/Russian forms) introduces a byline. */
+const BY_START = /^\s*(?:(?:written|posted|reported|words|reviewed)\s+)?(?:by|автор(?:и|ы)?|від)(?=[\s:]|$)\s*:?/iu;
+/** An element that is only a label ("Author", "Written by") introduces the name in the next element. */
+const LABEL_ONLY = /^\s*(?:authors?|contributors?|written by|by|автор(?:и|ы)?)\s*:?\s*$/iu;
+
+
+function sameSite(a: string, b: string): boolean {
+  const ha = bareHost(a);
+  return !!ha && ha === bareHost(b);
+}
+
+function personFromLd(v: unknown, ld: LdData, url: string, outletNames: string[]): CapturedPerson[] {
+  const node = ld.resolve(v);
+  if (typeof node === 'string') return namesFromByline(node, outletNames).map((name) => ({ name }));
+  if (!node || typeof node !== 'object') return [];
+  const n = node as LdNode;
+  if (ldTypes(n).some((t) => /Organization|Corporation/.test(t))) return [];
+  const name = clean(ldString(n['name']) ?? [ldString(n['givenName']), ldString(n['familyName'])].filter(Boolean).join(' '));
+  if (!name || looksLikeUrl(name)) return [];
+  const names = namesFromByline(name, outletNames);
+  if (names.length !== 1) return names.map((nm) => ({ name: nm }));
+  const person: CapturedPerson = { name: names[0]! };
+  const link = absoluteUrl(ldString(n['url']), url);
+  if (link) {
+    if (sameSite(link, url)) person.url = link;
+    else person.website = link;
+  }
+  const bio = clean(ldString(n['description']));
+  if (bio) person.bio = bio;
+  const img = ld.resolve(Array.isArray(n['image']) ? n['image'][0] : n['image']);
+  const photo = absoluteUrl(typeof img === 'string' ? img : img && typeof img === 'object' ? ldString((img as LdNode)['url']) : null, url);
+  if (photo) person.photo = photo;
+  const sameAs = ldList(n['sameAs']).map((s) => absoluteUrl(ldString(s), url)).filter((s): s is string => !!s);
+  if (sameAs.length) person.sameAs = sameAs;
+  return [person];
+}
+
+function fromJsonLd(ld: LdData, url: string, outletNames: string[]): CapturedPerson[] {
+  if (!ld.article) return [];
+  const list = ldList(ld.article['author']).length ? ldList(ld.article['author']) : ldList(ld.article['creator']);
+  return list.flatMap((a) => personFromLd(a, ld, url, outletNames));
+}
+
+function fromMeta(meta: MetaTags, outletNames: string[]): Sourced<string[]> | null {
+  // Academic pages list one citation_author per person.
+  const cites = (meta.get('citation_author') ?? meta.get('dc.creator') ?? []).filter((v) => !looksLikeUrl(v));
+  if (cites.length > 1) {
+    const names = cites.map((c) => (/^[^,]+,\s*[^,]+$/.test(c) ? c.split(/,\s*/).reverse().join(' ') : c)).filter(isPlausibleName);
+    if (names.length) return { value: names, source: 'meta:citation_author' };
+  }
+  for (const key of ['author', 'article:author', 'parsely-author', 'sailthru.author', 'dc.creator', 'dcterms.creator', 'byl', 'citation_author', 'twitter:data1']) {
+    const values = (meta.get(key) ?? []).filter((v) => !looksLikeUrl(v));
+    const names = values.flatMap((v) => namesFromByline(v, outletNames));
+    if (names.length) return { value: [...new Set(names)], source: `meta:${key}` };
+  }
+  return null;
+}
+
+function fromMicrodata(micro: Microdata, outletNames: string[]): string[] {
+  const names: string[] = [];
+  const nameEls = micro.get('name') ?? [];
+  for (const el of [...(micro.get('author') ?? []), ...(micro.get('creator') ?? [])].slice(0, 20)) {
+    if (insideForeign(el)) continue;
+    const nameEl = nameEls.find((n) => el.contains(n)) ?? null;
+    const raw = nameEl?.getAttribute('content') ?? (nameEl ? textOf(nameEl) : el.getAttribute('content') ?? textOf(el));
+    for (const n of namesFromByline(raw, outletNames)) if (!names.includes(n)) names.push(n);
+  }
+  return names;
+}
+
+function fromRelAuthor(document: Document, outletNames: string[]): string[] {
+  const names: string[] = [];
+  for (const a of all(document, PROFILE_LINKS, 40)) {
+    if (insideForeign(a)) continue;
+    // Only rel=author and /author/ links vouch for the text; other profile paths must hold a full name.
+    const strong = /author/i.test(`${a.getAttribute('rel') ?? ''} ${a.getAttribute('href') ?? ''}`);
+    const found = namesFromByline(textOf(a), outletNames).filter((n) => strong || /^\p{Lu}\S*(\s+\p{Lu}\S*){1,3}$/u.test(n));
+    for (const n of found) if (!names.includes(n)) names.push(n);
+    if (names.length >= 1 && !/\b(and|&)\b|,/.test(textOf(a.parentElement))) break;
+  }
+  return names;
+}
+
+function fromSelectors(document: Document, selector: string, outletNames: string[]): string[] {
+  for (const el of all(document, selector, 200)) {
+    if (insideForeign(el) || el.children.length > 20) continue;
+    const text = lineText(el, 300);
+    if (text.length < 3) continue;
+    // A long box (bio, links) names its author in a heading, a bold line or a "name" element.
+    // A long author box still names its author in a sentence: "This post was written by Jane Roe, …".
+    const written = text.length > 200 ? /\b(?:written|posted|authored) by\s+([^.|]{3,80})/i.exec(text)?.[1] : text;
+    if (!written) continue;
+    const names = namesFromByline(written, outletNames);
+    if (names.length) return names;
+  }
+  return [];
+}
+
+function directText(el: Element): string {
+  let t = '';
+  for (const n of Array.from(el.childNodes)) if (n.nodeType === 3) t += n.textContent ?? '';
+  return t;
+}
+
+/** Any short element whose own text opens with "By …"; the names follow in it or in its next sibling. */
+function fromByText(document: Document, outletNames: string[]): string[] {
+  for (const el of all(document, 'p, span, div, address, li, h2, h3, h4, h5, h6, small, strong, em, b, td, a', 5000)) {
+    const own = directText(el);
+    const label = LABEL_ONLY.test(own) && !el.children.length;
+    if ((!label && !BY_START.test(own)) || own.length > 120 || insideForeign(el)) continue;
+    const text = lineText(el, 300);
+    let names = !label && text.length <= 200 ? namesFromByline(text, outletNames) : [];
+    const next = el.nextElementSibling;
+    if (!names.length && own.trim().length <= 12 && next) names = namesFromByline(`By ${lineText(next, 200)}`, outletNames);
+    // "<strong>Contributors:</strong> Jane Roe": the name is the rest of the parent's text.
+    const parentText = label && !next && el.parentElement ? textOf(el.parentElement) : '';
+    if (!names.length && parentText.length <= 120 && parentText.startsWith(own.trim())) names = namesFromByline(`By ${parentText.slice(own.trim().length)}`, outletNames);
+    if (names.length) return names;
+  }
+  return [];
+}
+
+/** A line right under the headline that names the author (small blogs print it there, often beside the date). */
+function fromUnderHeadline(document: Document, outletNames: string[]): string[] {
+  const h1 = all(document, 'h1', 3).find((h) => !insideForeign(h));
+  const next = h1?.nextElementSibling;
+  if (!next) return [];
+  const text = lineText(next, 200);
+  if (text.length > 120) return [];
+  const names = namesFromByline(text, outletNames);
+  // Only full names of two to four capitalised words count: anything else is a subtitle.
+  return names.length >= 1 && names.every((n) => /^(\p{Lu}[\p{L}'.-]*\s+){1,3}\p{Lu}[\p{L}'.-]*$/u.test(n)) ? names : [];
+}
+
+/** The authors and where they came from; empty when the page names nobody plausible. */
+export function extractAuthors(document: Document, url: string, meta: MetaTags, ld: LdData, micro: Microdata, outletNames: string[]): Sourced<CapturedPerson[]> | null {
+  const ldPeople = fromJsonLd(ld, url, outletNames);
+  if (ldPeople.length) return { value: ldPeople, source: 'json-ld:author' };
+  const m = fromMeta(meta, outletNames);
+  if (m) return { value: m.value.map((name) => ({ name })), source: m.source };
+  const fromItems = fromMicrodata(micro, outletNames);
+  if (fromItems.length) return { value: fromItems.map((name) => ({ name })), source: 'itemprop:author' };
+  const tries: [string, () => string[]][] = [
+    ['byline', () => fromSelectors(document, BYLINE_SELECTORS, outletNames)],
+    ['by-text', () => fromByText(document, outletNames)],
+    ['rel=author', () => fromRelAuthor(document, outletNames)],
+    ['author-element', () => fromSelectors(document, AUTHOR_SELECTORS, outletNames)],
+    ['under-headline', () => fromUnderHeadline(document, outletNames)],
+  ];
+  for (const [source, run] of tries) {
+    // A lone one-word "name" found by layout alone is usually a label ("Research", "Hardware").
+    const names = run().filter((n) => n.includes(' '));
+    if (names.length) return { value: names.map((name) => ({ name })), source };
+  }
+  return null;
+}

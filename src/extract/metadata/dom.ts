@@ -1,0 +1,144 @@
+/** Small read-only DOM helpers shared by the metadata readers. Pure: they never mutate the tree. */
+
+/** Longest text we read from any one element; keeps huge text nodes from costing time downstream. */
+const MAX_TEXT = 2000;
+
+/** Collapses whitespace (incl. NBSP and zero-width characters) and trims. */
+export function clean(s: string | null | undefined): string {
+  if (!s) return '';
+  const cut = s.length > MAX_TEXT * 4 ? s.slice(0, MAX_TEXT * 4) : s;
+  return cut.replace(/[\u200b-\u200d\ufeff]/g, '').replace(/[\s\u00a0]+/g, ' ').trim();
+}
+
+/** Text of an element, whitespace-collapsed and capped in length. */
+export function textOf(el: Element | null | undefined): string {
+  if (!el) return '';
+  const t = clean(el.textContent);
+  return t.length > MAX_TEXT ? t.slice(0, MAX_TEXT) : t;
+}
+
+/** Named entities that survive double escaping in titles and meta tags. */
+const NAMED: Record<string, string> = {
+  amp: '&', quot: '"', apos: "'", lt: '<', gt: '>', nbsp: ' ', bull: '•', middot: '·', ndash: '–', mdash: '—', hellip: '…',
+  rsquo: '’', lsquo: '‘', rdquo: '”', ldquo: '“', raquo: '»', laquo: '«', copy: '©', reg: '®', trade: '™',
+};
+
+/** Decodes the few HTML entities that survive inside attribute values written twice-escaped. */
+export function decodeEntities(s: string): string {
+  return s
+    .replace(/&#(x[0-9a-f]{1,6}|\d{1,7});/gi, (m, n: string) => {
+      const code = n[0] === 'x' || n[0] === 'X' ? parseInt(n.slice(1), 16) : Number(n);
+      return code > 0 && code < 0x110000 ? String.fromCodePoint(code) : m;
+    })
+    .replace(/&([a-z]+);/g, (m, e: string) => NAMED[e] ?? m);
+}
+
+/** Resolves `href` against `base`; returns an absolute http(s) URL or null (never `javascript:`, `data:` or ''). */
+export function absoluteUrl(href: string | null | undefined, base: string): string | null {
+  const h = clean(href);
+  if (!h) return null;
+  try {
+    const u = new URL(h, base);
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : null;
+  } catch {
+    return null;
+  }
+}
+
+/** True when a string looks like a URL or an e-mail address rather than a name. */
+export function looksLikeUrl(s: string): boolean {
+  return /^(https?:)?\/\/|^www\.|\.(com|org|net|co|io)(\/|$)|@\w+\./i.test(s.trim());
+}
+
+/** Safe querySelectorAll: returns [] when the selector or the tree defeats the engine. */
+export function all(root: Document | Element, selector: string, limit = 500): Element[] {
+  try {
+    const list = Array.from(root.querySelectorAll(selector));
+    return list.length > limit ? list.slice(0, limit) : list;
+  } catch {
+    return [];
+  }
+}
+
+/** Safe querySelector. */
+export function one(root: Document | Element, selector: string): Element | null {
+  try {
+    return root.querySelector(selector);
+  } catch {
+    return null;
+  }
+}
+
+/** Host name without a leading `www.`, or '' for an unparsable URL. */
+export function bareHost(url: string): string {
+  try {
+    return new URL(url).hostname.replace(/^www\d?\./, '');
+  } catch {
+    return '';
+  }
+}
+
+/** Lower-cased letters and digits only, for comparing names and headlines loosely. */
+export function normKey(s: string): string {
+  return s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}
+
+/**
+ * Reads an attribute whatever the case of its name: linkedom keeps names as written, and React pages
+ * write `dateTime` and `itemProp`.
+ */
+export function attr(el: Element, name: string): string | null {
+  const v = el.getAttribute(name);
+  if (v !== null) return v;
+  for (const a of Array.from(el.attributes ?? [])) if (a.name.toLowerCase() === name) return a.value;
+  return null;
+}
+
+const BLOCK = new Set(['div', 'p', 'br', 'li', 'ul', 'ol', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'section', 'header', 'footer', 'address', 'dd', 'dt', 'td', 'tr', 'figure', 'figcaption', 'time', 'article', 'aside', 'nav', 'hr', 'button', 'img']);
+
+/**
+ * Text of an element with ` | ` where block elements meet, so "Jane Doe" + "Senior Editor" in two divs
+ * do not read as "Jane DoeSenior Editor". Stops after `limit` characters.
+ */
+export function lineText(el: Element, limit = 400): string {
+  const parts: string[] = [];
+  let length = 0;
+  const walk = (node: Node, depth: number): void => {
+    if (length > limit || depth > 30) return;
+    if (node.nodeType === 3) {
+      const t = node.textContent ?? '';
+      parts.push(t);
+      length += t.length;
+      return;
+    }
+    if (node.nodeType !== 1) return;
+    const tag = (node as Element).tagName.toLowerCase();
+    if (tag === 'script' || tag === 'style' || tag === 'noscript' || tag === 'svg') return;
+    const block = BLOCK.has(tag);
+    if (block) parts.push(' | ');
+    for (const child of Array.from(node.childNodes)) walk(child, depth + 1);
+    if (block) parts.push(' | ');
+  };
+  walk(el, 0);
+  return clean(parts.join(' ')).replace(/(\s*\|\s*)+/g, ' | ').replace(/^\s*\|\s*|\s*\|\s*$/g, '');
+}
+
+/** Class and id words of containers whose content belongs to other pieces or to readers, not to this article. */
+const FOREIGN_WORD = /(^|[_-])(comments?|related|recommend\w*|sidebar|footer|nav|navigation|menu|teasers?|promos?|trending|popular|newsletter|rail|cards?|more-\w+)($|[_-])/i;
+
+/**
+ * True when the element sits in navigation, a sidebar, comments, a related-stories list or a teaser card.
+ * Utility classes (`lg:mr-[--sidebar-width]`) say nothing about content and are ignored.
+ */
+export function insideForeign(el: Element): boolean {
+  let cur: Element | null = el;
+  for (let depth = 0; cur && depth < 12; depth++, cur = cur.parentElement) {
+    const tag = cur.tagName?.toLowerCase();
+    if (tag === 'body' || tag === 'article' || tag === 'main') return false;
+    // An aside or footer inside the article is its meta column or end matter; outside, it is the page's.
+    if (tag === 'nav' || ((tag === 'aside' || tag === 'footer') && !cur.closest('article'))) return true;
+    const words = `${cur.getAttribute('class') ?? ''} ${cur.getAttribute('id') ?? ''}`.split(/\s+/);
+    if (words.some((w) => w && !/[:[\]]/.test(w) && FOREIGN_WORD.test(w))) return true;
+  }
+  return false;
+}

@@ -1,0 +1,86 @@
+/**
+ * Allowlist serializer for inline content: walks the parsed tree (never re-parses strings) and
+ * writes only the tags `BodyBlock.html` may hold, with escaped text and safe absolute links.
+ */
+import { BLOCK_TAGS, ELEMENT_NODE, TEXT_NODE, tagOf } from '../body/dom.ts';
+import { safeLinkUrl } from './url.ts';
+
+/** Inline tags kept as they are (without attributes), as promised by the `BodyBlock` type. */
+const KEPT = new Set(['em', 'strong', 'b', 'i', 'u', 's', 'sub', 'sup', 'code', 'q', 'abbr', 'mark', 'small', 'cite']);
+/** Elements whose content is never text of the article. */
+const DROPPED = new Set([
+  'script', 'style', 'noscript', 'template', 'svg', 'math', 'iframe', 'object', 'embed', 'canvas', 'button',
+  'input', 'select', 'textarea', 'video', 'audio', 'img', 'picture', 'source', 'head', 'title', 'meta', 'link',
+]);
+
+/** Escapes text for HTML element content and attribute values. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot', "'": '#39' }[c]};`);
+}
+
+/** Predicate for elements left out of the output with their subtree (furniture inside a paragraph). */
+export type SkipElement = (el: Element) => boolean;
+
+/** Serializes the given sibling nodes (and their subtrees) as sanitized inline HTML. */
+export function inlineHtml(nodes: Iterable<Node>, baseUrl: string, skip?: SkipElement): string {
+  const out: string[] = [];
+  for (const node of nodes) serializeInto(node, baseUrl, out, skip);
+  return out.join('').replace(/[\s\u00a0]+/g, ' ').replace(/^(?:\s|<br>)+|(?:\s|<br>)+$/g, '');
+}
+
+/** Iterative serializer: a frame per open element, so deep nesting cannot overflow the stack. */
+function serializeInto(root: Node, baseUrl: string, out: string[], skip?: SkipElement): void {
+  const stack: { node: Node | null; close: string }[] = [];
+  const open = (node: Node): void => {
+    if (node.nodeType === TEXT_NODE) {
+      out.push(escapeHtml((node as Text).data));
+      return;
+    }
+    if (node.nodeType !== ELEMENT_NODE) return;
+    const el = node as Element;
+    const tag = tagOf(el);
+    if (DROPPED.has(tag) || skip?.(el)) return;
+    if (tag === 'br') {
+      out.push('<br>');
+      return;
+    }
+    let close = '';
+    if (KEPT.has(tag)) {
+      out.push(`<${tag}>`);
+      close = `</${tag}>`;
+    } else if (BLOCK_TAGS.has(tag)) {
+      // Block boundaries inside inline content (a <p> in a <blockquote>) must keep words apart.
+      out.push(' ');
+      close = ' ';
+    } else if (tag === 'a') {
+      const href = safeLinkUrl(el.getAttribute('href'), baseUrl);
+      if (href) {
+        out.push(`<a href="${escapeHtml(href)}">`);
+        close = '</a>';
+      }
+    }
+    stack.push({ node: el.firstChild, close });
+  };
+  open(root);
+  while (stack.length > 0) {
+    const top = stack[stack.length - 1]!;
+    if (!top.node) {
+      out.push(top.close);
+      stack.pop();
+      continue;
+    }
+    const node = top.node;
+    top.node = node.nextSibling;
+    open(node);
+  }
+}
+
+/** Plain text of sanitized inline HTML produced by `inlineHtml` (tags dropped, entities decoded). */
+export function inlineText(html: string): string {
+  return html
+    .replace(/<br>/g, ' ')
+    .replace(/<[^>]*>/g, '')
+    .replace(/&(amp|lt|gt|quot|#39);/g, (_m, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" })[e] ?? '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
