@@ -2,6 +2,11 @@ import type { Command } from 'commander';
 import { AppError } from '../model/app-error.ts';
 import { addUser, generatePassword, hashPassword } from '../newsroom/accounts.ts';
 import { clearDemo, seedDemoIfEmpty } from '../newsroom/demo.ts';
+import { changeRole } from '../newsroom/roles.ts';
+import { updateSiteSettings } from '../newsroom/site-settings.ts';
+import { getSiteSettings } from '../store/settings.ts';
+import { actorFor } from './actor.ts';
+import type { Command as Cmd } from 'commander';
 import { recordAudit } from '../store/audit.ts';
 import { migrateToLatest } from '../store/migrate.ts';
 import { openStore } from '../store/open.ts';
@@ -64,6 +69,24 @@ export function registerAdmin(program: Command, ctx: CliContext): void {
         process.stdout.write(given ? `password changed for ${u.email}; their sessions were signed out\n` : `new password for ${u.email}: ${password}\n`);
       });
     });
+
+  user.command('role').description('change a user\u2019s role (admins only)').requiredOption('--email <email>', 'the account').requiredOption('--role <role>', `one of ${ROLES.join(', ')}`)
+    .action((opts: { email: string; role: string }, cmd: Cmd) => withStore(ctx, async (store) => {
+      await changeRole(store, await actorFor(store, cmd), opts.email, opts.role, new Date()).catch(asCliError);
+      process.stdout.write(`${opts.email} is now ${opts.role}\n`);
+    }));
+
+  const settings = program.command('settings').description('site settings: name, languages, time zone, excerpt policy, note templates, reader support');
+  settings.command('show').description('print the settings as JSON').action(() => withStore(ctx, async (store) => {
+    process.stdout.write(`${JSON.stringify(await getSiteSettings(store.db), null, 2)}\n`);
+  }));
+  settings.command('set').description('change settings from a JSON object, e.g. \'{"timeZone":"Europe/Kyiv","excerptPolicy":{"maxParagraphs":3,"maxWords":200,"maxShare":0.3}}\'')
+    .argument('<json>', 'the settings to change').action((json: string, _o: unknown, cmd: Cmd) => withStore(ctx, async (store) => {
+      let changes: unknown;
+      try { changes = JSON.parse(json); } catch (err) { throw new CliError(`settings: not valid JSON (${(err as Error).message})`, 2); }
+      await updateSiteSettings(store, await actorFor(store, cmd), changes, new Date()).catch(asCliError);
+      process.stdout.write('settings saved\n');
+    }));
 
   program.command('demo').description('seed or remove the demo site').option('--clear', 'remove the demo content').option('--seed', 'seed the demo into an empty database')
     .action(async (opts: { clear?: boolean; seed?: boolean }) => {

@@ -4,6 +4,9 @@ import { ARTICLE_KINDS, type ArticleKind } from '../model/capture.ts';
 import { localized } from '../model/site.ts';
 import { correctPiece, publishPiece, retractPiece, schedulePiece, submitPiece, unpublishPiece, type PieceRef } from '../newsroom/piece-commands.ts';
 import { recommend } from '../newsroom/recommend.ts';
+import { createStory } from '../newsroom/story.ts';
+import { findPerson } from '../store/directory.ts';
+import fs from 'node:fs/promises';
 import type { Store } from '../store/open.ts';
 import { getPieceView, listPieces, listRevisions } from '../store/pieces.ts';
 import { actorFor } from './actor.ts';
@@ -57,9 +60,39 @@ function registerRecommend(program: Command, ctx: CliContext): void {
     });
 }
 
-/** `newsdesk recommend …` and `newsdesk piece list|show|history|publish|schedule|unpublish|submit|retract|correct`. */
+function registerStory(program: Command, ctx: CliContext): void {
+  program.command('story').description('our own pieces').command('add').description('write a story from a Markdown file (or standard input with -)')
+    .requiredOption('--headline <text>', 'the headline').requiredOption('--body <file>', 'Markdown body file, or - for standard input')
+    .option('--standfirst <text>', 'the summary under the headline').option('--authors <slugs>', 'comma-separated person slugs')
+    .option('--tags <list>', 'comma-separated tag names').option('--kind <kind>', `one of ${ARTICLE_KINDS.join(', ')}`, 'news')
+    .option('--language <lang>', 'en or uk').option('--publish', 'publish now').option('--json', 'print JSON')
+    .action(async (o: { headline: string; body: string; standfirst?: string; authors?: string; tags?: string; kind: string; language?: string; publish?: boolean; json?: boolean }, cmd: Command) => {
+      if (!ARTICLE_KINDS.includes(o.kind as ArticleKind)) throw new CliError(`--kind must be one of ${ARTICLE_KINDS.join(', ')}`, 2);
+      const body = o.body === '-' ? await readStdin() : await fs.readFile(o.body, 'utf8').catch((e: NodeJS.ErrnoException) => { throw new CliError(`cannot read ${o.body}: ${e.code ?? e.message}`, 2); });
+      await run(ctx, async (store) => {
+        const authorIds: number[] = [];
+        for (const slug of (o.authors ?? '').split(',').map((s) => s.trim()).filter(Boolean)) {
+          const p = await findPerson(store.db, slug);
+          if (!p) throw new CliError(`--authors: no person ${slug} (add them with \`newsdesk person add\`)`, 2);
+          authorIds.push(Number(p.id));
+        }
+        const r = await createStory(store, await actorFor(store, cmd), { headline: o.headline, body, kind: o.kind as ArticleKind, authorIds, tags: o.tags ? o.tags.split(',') : [],
+          ...(o.standfirst ? { standfirst: o.standfirst } : {}), ...(o.language ? { language: o.language } : {}), publish: Boolean(o.publish) }, new Date());
+        output(Boolean(o.json), r, refLine(r));
+      });
+    });
+}
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const c of process.stdin) chunks.push(c as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** `newsdesk recommend …`, `newsdesk story add`, and `newsdesk piece list|show|history|publish|schedule|unpublish|submit|retract|correct`. */
 export function registerPieces(program: Command, ctx: CliContext): void {
   registerRecommend(program, ctx);
+  registerStory(program, ctx);
   const piece = program.command('piece').description('list, show and move pieces through the workflow');
   piece.command('list').option('--state <states>', 'comma-separated states (draft, review, scheduled, published, retracted)').option('--json', 'print JSON')
     .action((opts: { state?: string; json?: boolean }) => run(ctx, async (store) => {

@@ -2,6 +2,8 @@ import { Command } from 'commander';
 import { registerAdmin } from './admin.ts';
 import { registerCapture } from './capture.ts';
 import { registerDirectory } from './directory.ts';
+import { registerFeeds } from './feeds.ts';
+import { registerInbox } from './inbox.ts';
 import { registerPieces } from './pieces.ts';
 import type { CliContext } from './context.ts';
 import { registerServe, registerWorker } from './serve.ts';
@@ -19,5 +21,7 @@ export function buildProgram(ctx: CliContext): Command {
   registerCapture(program, ctx);
   registerPieces(program, ctx);
   registerDirectory(program, ctx);
+  registerFeeds(program, ctx);
+  registerInbox(program, ctx);
   return program;
 }

@@ -6,6 +6,7 @@ import { ensureFirstAdmin } from '../newsroom/accounts.ts';
 import { seedDemoIfEmpty } from '../newsroom/demo.ts';
 import type { Store } from '../store/open.ts';
 import { buildApp } from '../web/app.ts';
+import { pasteFetcher } from './capture.ts';
 import { CliError } from './cli-error.ts';
 import { openMigrated, type CliContext } from './context.ts';
 
@@ -13,7 +14,7 @@ import { openMigrated, type CliContext } from './context.ts';
 export async function startWorker(ctx: CliContext, store: Store, logger: Logger): Promise<Worker> {
   const now = () => new Date();
   await declareSchedules(store, now());
-  const worker = createWorker({ store, logger: logger.child({ room: 'jobs' }), handlers: jobHandlers({ store, logger, now }), concurrency: ctx.config.workerConcurrency });
+  const worker = createWorker({ store, logger: logger.child({ room: 'jobs' }), handlers: jobHandlers({ store, logger, now, feeds: { allow: ctx.config.fetchAllow, userAgent: `newsdesk/0.1 (+${ctx.config.siteUrl})` } }), concurrency: ctx.config.workerConcurrency });
   worker.start();
   return worker;
 }
@@ -47,7 +48,8 @@ async function serve(ctx: CliContext, opts: { worker: boolean }): Promise<void> 
   if (config.demo && (await seedDemoIfEmpty(store, { siteUrl: config.siteUrl, now }))) {
     process.stdout.write('Seeded the demo site (fictional content). Remove it with `newsdesk demo --clear`.\n');
   }
-  const app = await buildApp({ store, logger, siteUrl: config.siteUrl, trustProxy: config.trustProxy });
+  const fetcher = pasteFetcher(config);
+  const app = await buildApp({ store, logger, siteUrl: config.siteUrl, trustProxy: config.trustProxy, fetchPage: (u) => fetcher.fetch(u) });
   try {
     await app.listen({ port: config.port, host: config.host });
   } catch (err) {
@@ -61,6 +63,7 @@ async function serve(ctx: CliContext, opts: { worker: boolean }): Promise<void> 
   const worker = opts.worker ? await startWorker(ctx, store, logger) : undefined;
   onShutdown(logger, config.shutdownGraceMs, [
     () => app.close(),
+    () => fetcher.close(),
     async () => { await worker?.stop(); },
     () => store.close(),
   ]);

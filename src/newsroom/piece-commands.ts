@@ -110,7 +110,7 @@ export async function correctPiece(store: Store, actor: Actor, id: number, text:
 }
 
 /** Fields an editor may change on a piece. */
-export type PieceEdit = Partial<Pick<Selectable<PiecesTable>, 'headline' | 'headline_override' | 'standfirst' | 'body_md' | 'editor_note' | 'kind' | 'seo' | 'language'>>;
+export type PieceEdit = Partial<Pick<Selectable<PiecesTable>, 'headline' | 'headline_override' | 'standfirst' | 'body_md' | 'editor_note' | 'kind' | 'seo' | 'language' | 'image' | 'original_published_at'>>;
 
 /** Saves an edit made on `baseVersion`; refused with "changed since you opened it" when someone saved first. */
 export async function editPiece(store: Store, actor: Actor, id: number, baseVersion: number, edit: PieceEdit, now: Date): Promise<PieceRef> {

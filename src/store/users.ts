@@ -37,3 +37,14 @@ export async function findUserByEmail(db: Kysely<Database>, email: string): Prom
 export async function setPasswordHash(db: Kysely<Database>, id: number, passwordHash: string, now: string): Promise<void> {
   await db.updateTable('users').set({ password_hash: passwordHash, updated_at: now, failed_logins: 0, locked_until: null }).where('id', '=', id).execute();
 }
+
+/** Sets a user's role. */
+export async function setUserRole(db: Kysely<Database>, id: number, role: Role, now: string): Promise<void> {
+  await db.updateTable('users').set({ role, updated_at: now }).where('id', '=', id).execute();
+}
+
+/** Number of admins who can still sign in. */
+export async function countActiveAdmins(db: Kysely<Database>): Promise<number> {
+  const row = await db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).where('role', '=', 'admin').where('disabled', '=', 0).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
