@@ -11,6 +11,8 @@ export interface Row {
   accuracy: number;
   medianMs: number;
   p90Ms: number;
+  medianCpuMs: number;
+  p90CpuMs: number;
   peakRssMb: number;
   pages: number;
 }
@@ -25,11 +27,11 @@ export function quantile(values: number[], q: number): number {
 /** A Markdown table of the rows. */
 export function markdownTable(rows: Row[]): string {
   const lines = [
-    '| set | extractor | F1 | precision | recall | accuracy | median ms/page | p90 ms/page | peak RSS |',
+    '| set | extractor | F1 | precision | recall | accuracy | median ms/page (wall / CPU) | p90 ms/page (wall / CPU) | peak RSS |',
     '|---|---|---|---|---|---|---|---|---|',
   ];
   for (const r of rows) {
-    lines.push(`| ${r.set} (${r.pages}) | ${r.extractor} | ${r.f1.toFixed(3)} | ${r.precision.toFixed(3)} | ${r.recall.toFixed(3)} | ${r.accuracy.toFixed(3)} | ${r.medianMs.toFixed(1)} | ${r.p90Ms.toFixed(1)} | ${r.peakRssMb.toFixed(0)} MB |`);
+    lines.push(`| ${r.set} (${r.pages}) | ${r.extractor} | ${r.f1.toFixed(3)} | ${r.precision.toFixed(3)} | ${r.recall.toFixed(3)} | ${r.accuracy.toFixed(3)} | ${r.medianMs.toFixed(1)} / ${r.medianCpuMs.toFixed(1)} | ${r.p90Ms.toFixed(1)} / ${r.p90CpuMs.toFixed(1)} | ${r.peakRssMb.toFixed(0)} MB |`);
   }
   return lines.join('\n');
 }

@@ -107,6 +107,7 @@ test('flags a teaser behind a paywall', () => {
   const article = `${paragraphs(PROSE.slice(0, 2))}<div class="paywall"><p>Subscribe to continue reading this article. Already a subscriber? Log in.</p></div>`;
   const x = ok(page(article));
   assert.equal(x.paywalled, true);
+  assert.ok(x.warnings.some((w) => w.field === 'body' && w.message.startsWith('probably paywalled')));
   assert.equal(text(x.body), PROSE.slice(0, 2).join('\n'));
 });
 

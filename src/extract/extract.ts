@@ -10,6 +10,7 @@ import { readJsonLdBody } from './body/json-ld.ts';
 import { looksPaywalled, TEASER_MAX_WORDS } from './body/paywall.ts';
 import { textOf } from './body/dom.ts';
 import { stripInert } from './body/strip-inert.ts';
+import { capNesting } from './body/cap-nesting.ts';
 import { blocksToText } from './body/to-text.ts';
 
 export { blocksToText } from './body/to-text.ts';
@@ -17,7 +18,7 @@ export { blocksToText } from './body/to-text.ts';
 /** Hosts whose iframes are kept as embeds unless the caller gives its own list. */
 export const DEFAULT_EMBED_HOSTS: readonly string[] = [
   'youtube.com', 'youtube-nocookie.com', 'player.vimeo.com', 'w.soundcloud.com', 'open.spotify.com',
-  'datawrapper.dwcdn.net', 'flo.uri.sh', 'public.flourish.studio', 'e.infogram.com', 'www.google.com',
+  'datawrapper.dwcdn.net', 'flo.uri.sh', 'public.flourish.studio', 'e.infogram.com',
 ];
 
 /** Options of `extract`. */
@@ -51,7 +52,10 @@ function extractUnsafe(html: string, url: string, options: ExtractOptions): Extr
   // 4. Body stages, then the article / paywall / not-an-article decision.
   const body = bodyOf(document, metadata.canonicalUrl || url, options);
   if (!body.ok) return body;
-  return { ok: true, extraction: { ...metadata, ...body.value } };
+  const warnings = body.value.paywalled
+    ? [...metadata.warnings, { field: 'body', message: 'probably paywalled: the body looks like a teaser of the article' }]
+    : metadata.warnings;
+  return { ok: true, extraction: { ...metadata, ...body.value, warnings } };
 }
 
 /**
@@ -73,7 +77,8 @@ export type BodyResult =
   | Extract<ExtractResult, { ok: false }>;
 
 function parse(html: string): Document {
-  const { document } = parseHTML(withoutLeadingJunk(stripInert(html))) as unknown as { document: Document };
+  // Inert markup out (cheaper parse), nesting capped (the parser is quadratic in depth), one root.
+  const { document } = parseHTML(withoutLeadingJunk(capNesting(stripInert(html)))) as unknown as { document: Document };
   adoptStrayRoots(document);
   return document;
 }
@@ -97,7 +102,7 @@ function bodyOf(document: Document, baseUrl: string, options: ExtractOptions): B
   const root = document.documentElement;
   if (!root) return { ok: false, reason: 'empty-page', message: 'the page has no content' };
   const jsonLd = readJsonLdBody(document);
-  const body = runBodyStages(document, root, jsonLd, { baseUrl, embedHosts: options.embedHosts ?? DEFAULT_EMBED_HOSTS });
+  const body = runBodyStages(root, jsonLd, { baseUrl, embedHosts: options.embedHosts ?? DEFAULT_EMBED_HOSTS });
   const text = blocksToText(body.blocks);
   const wordCount = countWords(text);
   // The page's full text is only needed for short bodies (empty page? paywall prompt?), so it is read only then.
@@ -127,7 +132,11 @@ function withoutLeadingJunk(html: string): string {
 
 /** Number of words of a text (runs of letters or digits). */
 function countWords(text: string): number {
-  return text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
+  // A counting loop, not `match()`: a 10 MB body would otherwise build an array of millions of strings.
+  const word = /[\p{L}\p{N}]+/gu;
+  let count = 0;
+  while (word.exec(text) !== null) count++;
+  return count;
 }
 
 /** The blocks type, re-exported for callers that only import this module. */

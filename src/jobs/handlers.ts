@@ -4,6 +4,7 @@ import { publishScheduled } from '../newsroom/piece-commands.ts';
 import { upsertSchedule } from '../store/jobs.ts';
 import type { Store } from '../store/open.ts';
 import { deleteExpiredSessions } from '../store/sessions.ts';
+import { declareFeedSchedules, feedJobHandlers, type FeedJobSettings } from './feed-jobs.ts';
 import type { JobHandler } from './worker.ts';
 
 /** What handlers need from the process. */
@@ -11,11 +12,14 @@ export interface HandlerDeps {
   store: Store;
   logger: Logger;
   now: () => Date;
+  /** Feed polling settings; without them (tests, web-only nodes) feed jobs are not handled here. */
+  feeds?: FeedJobSettings;
 }
 
 /** Every job newsdesk knows, by name. Later rooms add theirs here (capture, feed refresh, link checks). */
 export function jobHandlers(deps: HandlerDeps): Record<string, JobHandler> {
   return {
+    ...(deps.feeds ? feedJobHandlers({ ...deps, feeds: deps.feeds }) : {}),
     'piece.publish-scheduled': (payload) => publishScheduled(deps.store, SYSTEM, payload, deps.now()),
     'maintenance.sessions': async () => {
       const n = await deleteExpiredSessions(deps.store.db, deps.now().toISOString());
@@ -26,5 +30,6 @@ export function jobHandlers(deps: HandlerDeps): Record<string, JobHandler> {
 
 /** Declares the recurring schedules; safe to call from every process at every start. */
 export async function declareSchedules(store: Store, now: Date): Promise<void> {
+  await declareFeedSchedules(store, now);
   await upsertSchedule(store.db, { name: 'maintenance.sessions', jobName: 'maintenance.sessions', everySeconds: 3600, firstRunAt: now.toISOString() });
 }

@@ -106,6 +106,27 @@ for (const kind of storeKinds()) {
       } finally { await store.close(); }
     });
 
+    it('stop() lets the job in flight finish before it resolves (graceful shutdown)', async () => {
+      const store = await kind.create();
+      const c = clock();
+      try {
+        const id = (await jobs.enqueue(store.db, { name: 'long', runAt: c.iso() }, c.iso()))!;
+        let release!: () => void;
+        let started!: () => void;
+        const running = new Promise<void>((r) => { started = r; });
+        const w = worker(store, { long: () => { started(); return new Promise<void>((r) => { release = r; }); } }, c, { pollMs: 10 });
+        w.start();
+        await running;
+        let stopped = false;
+        const stopping = w.stop().then(() => { stopped = true; });
+        await new Promise((r) => setTimeout(r, 50));
+        assert.equal(stopped, false, 'stop waits for the job');
+        release();
+        await stopping;
+        assert.equal((await jobs.getJob(store.db, id))?.state, 'done');
+      } finally { await store.close(); }
+    });
+
     it('enqueues a job with a unique key only once', async () => {
       const store = await kind.create();
       const c = clock();
@@ -142,7 +163,11 @@ for (const kind of storeKinds()) {
         const total = 300;
         const now = new Date().toISOString();
         for (let n = 0; n < total; n++) await jobs.enqueue(store.db, { name: 'record', payload: { n }, runAt: now }, now);
-        const outputs = await Promise.all([runChild(store), runChild(store)]);
+        let readyCount = 0;
+        let go!: () => void;
+        const started = new Promise<void>((r) => { go = r; });
+        const ready = () => { if (++readyCount === 2) go(); };
+        const outputs = await Promise.all([runChild(store, ready, started), runChild(store, ready, started)]);
         const ran = outputs.flatMap((o) => o.split('\n').filter(Boolean));
         assert.equal(ran.length, total, 'every job ran exactly once in total');
         assert.equal(new Set(ran).size, total, 'no job ran twice');
@@ -153,16 +178,23 @@ for (const kind of storeKinds()) {
   });
 }
 
-function runChild(store: TestStore): Promise<string> {
+function runChild(store: TestStore, ready: () => void, go: Promise<void>): Promise<string> {
   const script = fileURLToPath(new URL('../testing/job-worker-child.ts', import.meta.url));
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', script], {
       env: { ...process.env, NEWSDESK_CHILD_STORE: JSON.stringify(store.reopen) },
-      stdio: ['ignore', 'pipe', 'inherit'],
+      stdio: ['pipe', 'pipe', 'inherit'],
     });
     let out = '';
-    child.stdout.on('data', (d: Buffer) => { out += d.toString(); });
+    child.stdout.on('data', (d: Buffer) => {
+      const before = out;
+      out += d.toString();
+      if (!before.includes('ready\n') && out.includes('ready\n')) {
+        ready();
+        void go.then(() => child.stdin.write('go\n'));
+      }
+    });
     child.on('error', reject);
-    child.on('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(`worker exited with ${code}`))));
+    child.on('exit', (code) => (code === 0 ? resolve(out.replace('ready\n', '')) : reject(new Error(`worker exited with ${code}`))));
   });
 }

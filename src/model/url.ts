@@ -19,3 +19,26 @@ export function canonicalizeUrl(raw: string): string | null {
   if (u.pathname.length > 1) u.pathname = u.pathname.replace(/\/+$/, '');
   return u.toString();
 }
+
+// Query parameters that only switch a page to its AMP rendering.
+const AMP_PARAMS = /^(amp|outputtype|output|format)$/i;
+
+/**
+ * The dedupe key of a link: its canonical form with AMP and mobile variants folded into the desktop
+ * page (`m.`/`mobile.`/`amp.` hosts, `/amp` path segments, `.amp.html`, `?amp=1`, `?outputType=amp`),
+ * so one article reached through several renderings is one candidate. Null like canonicalizeUrl.
+ */
+export function dedupeUrl(raw: string): string | null {
+  const canonical = canonicalizeUrl(raw);
+  if (!canonical) return null;
+  const u = new URL(canonical);
+  u.hostname = u.hostname.replace(/^(m|mobile|amp)\.(?=[^.]+\.[^.]+)/, '');
+  u.pathname = u.pathname.replace(/\/amp(?=\/|$)/g, '').replace(/\.amp(\.html?)?$/, (_m, ext: string | undefined) => ext ?? '') || '/';
+  for (const key of [...u.searchParams.keys()]) {
+    const v = u.searchParams.get(key) ?? '';
+    if (AMP_PARAMS.test(key) && (key.toLowerCase() === 'amp' || /^amp$/i.test(v))) u.searchParams.delete(key);
+  }
+  u.search = u.searchParams.toString() ? `?${u.searchParams.toString()}` : '';
+  if (u.pathname.length > 1) u.pathname = u.pathname.replace(/\/+$/, '');
+  return u.toString();
+}

@@ -32,6 +32,8 @@ export interface FetchOk {
   url: string;
   /** Every URL that answered with a redirect, in order (the requested URL first). */
   redirects: string[];
+  /** The status of each of those redirects (301, 302, 303, 307, 308), in the same order. */
+  redirectStatuses?: number[];
   contentType: string;
   kind: ContentKind;
   /** The charset the text was decoded with (text kinds), else ''. */
@@ -53,6 +55,8 @@ export interface FetchNotModified {
   status: 304;
   url: string;
   redirects: string[];
+  /** The status of each redirect, in the same order as `redirects`. */
+  redirectStatuses?: number[];
   etag?: string;
   lastModified?: string;
   headers: Record<string, string>;

@@ -80,7 +80,7 @@ interface Settings {
   robots: boolean;
 }
 
-type Hop = { redirect: string } | { result: FetchResult };
+type Hop = { redirect: string; status: number } | { result: FetchResult };
 
 /** Checks one URL (first request or redirect target) before any connection is attempted. */
 export function checkTarget(url: URL, allow: readonly AllowEntry[]): FetchFailure | null {
@@ -169,13 +169,16 @@ class SafeFetcher implements Fetcher {
     const deadline = AbortSignal.timeout(this.s.totalTimeoutMs);
     const signal = opts.signal ? AbortSignal.any([deadline, opts.signal]) : deadline;
     const redirects: string[] = [];
+    // Each redirect's status, so pollers can tell a permanent move (301/308) from a temporary one.
+    const redirectStatuses: number[] = [];
     const seen = new Set<string>([url.href]);
     for (;;) {
       const stop = await this.beforeHop(url, opts, signal, redirects);
       if (stop) return stop;
       const hop = await this.requestOnce(url, opts, signal, redirects);
-      if ('result' in hop) return hop.result;
+      if ('result' in hop) return hop.result.ok ? { ...hop.result, redirectStatuses } : hop.result;
       redirects.push(url.href);
+      redirectStatuses.push(hop.status);
       let next: URL;
       try {
         next = new URL(hop.redirect, url);
@@ -219,7 +222,7 @@ class SafeFetcher implements Fetcher {
       const status = res.statusCode;
       if ([301, 302, 303, 307, 308].includes(status) && headers.location) {
         await res.body.dump({ limit: 64 * 1024 }).catch(() => undefined);
-        return { redirect: headers.location };
+        return { redirect: headers.location, status };
       }
       if (status < 200 || status >= 300) {
         await res.body.dump({ limit: 64 * 1024 }).catch(() => undefined);

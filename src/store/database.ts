@@ -70,6 +70,17 @@ export interface FeedsTable {
   websub_hub: string | null;
   created_at: string;
   updated_at: string;
+  /** 003-feeds: the URL's host, for the per-host politeness limit. */
+  host: string | null;
+  /** 003-feeds: set while a refresh is queued or running, so a feed is never polled twice at once. */
+  claimed_until: string | null;
+  last_status: number | null;
+  last_new_items: number | null;
+  paused_at: string | null;
+  websub_topic: string | null;
+  websub_secret: string | null;
+  websub_state: string | null;
+  websub_expires_at: string | null;
 }
 
 /** Items found in feeds, waiting in the editors' inbox. */
@@ -90,7 +101,19 @@ export interface CandidatesTable {
   state: Generated<string>;
   capture_id: number | null;
   created_at: string;
+  /** 003-feeds: the feed's own id for the item. */
+  guid: string | null;
+  /** 003-feeds: JSON list of the watch-rule patterns the item matched. */
+  watch_matches: string | null;
+  /** 003-feeds: when an editor used the candidate (kept past retention). */
+  used_at: string | null;
 }
+
+/** 003-feeds: LSH band keys of candidates' MinHash signatures, for finding syndicated copies. */
+export interface CandidateBandsTable { band: string; candidate_id: number; created_at: string }
+
+/** 003-feeds: keyword rules that flag or auto-capture candidates of every feed. */
+export interface WatchRulesTable { id: Generated<number>; pattern: string; action: string; created_at: string }
 
 /** Fetched and extracted snapshots of one URL. */
 export interface CapturesTable {
@@ -224,6 +247,8 @@ export interface Database {
   outlets: OutletsTable;
   feeds: FeedsTable;
   candidates: CandidatesTable;
+  candidate_bands: CandidateBandsTable;
+  watch_rules: WatchRulesTable;
   captures: CapturesTable;
   people: PeopleTable;
   pieces: PiecesTable;

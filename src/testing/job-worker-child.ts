@@ -12,11 +12,15 @@ const worker = createWorker({
   concurrency: 4,
   handlers: {
     record: async (payload) => {
-      await new Promise((r) => setTimeout(r, 2));
+      await new Promise((r) => setTimeout(r, 5));
       process.stdout.write(`ran ${String(payload.n)}\n`);
     },
   },
 });
+// Start together: the parent says "go" once every child has opened the store, so no child can drain
+// the queue before the others are up (which would prove nothing about concurrent leasing).
+process.stdout.write('ready\n');
+await new Promise<void>((resolve) => process.stdin.once('data', () => resolve()));
 for (;;) {
   await worker.tick();
   const c = await countsByState(store.db);

@@ -10,7 +10,9 @@ import type { Logger } from 'pino';
 import { AppError, type AppErrorCode } from '../model/app-error.ts';
 import { pendingMigrations } from '../store/migrate.ts';
 import type { Store } from '../store/open.ts';
+import { registerEditor } from './editor/plugin.ts';
 import { notFoundPage, registerSiteRoutes } from './site/routes.ts';
+import type { FetchPage } from '../ingest/capture.ts';
 
 const ASSETS = path.join(path.dirname(fileURLToPath(import.meta.url)), 'assets');
 
@@ -21,6 +23,8 @@ export interface AppDeps {
   siteUrl: string;
   trustProxy?: boolean;
   now?: () => Date;
+  /** The fetcher of editors' pasted links (safeFetch); without it the Capture screen explains it is not configured. */
+  fetchPage?: FetchPage;
 }
 
 const STATUS: Record<AppErrorCode, number> = {
@@ -64,6 +68,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   registerSiteRoutes(app, site);
+  await registerEditor(app, { store: deps.store, siteUrl: deps.siteUrl, now: site.now, ...(deps.fetchPage ? { fetchPage: deps.fetchPage } : {}) });
   addConditionalGet(app);
 
   app.setNotFoundHandler(async (_req, reply) => reply.code(404).type('text/html; charset=utf-8').send(await notFoundPage(site)));

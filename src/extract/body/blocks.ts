@@ -7,6 +7,7 @@ import { inlineHtml, inlineText } from '../sanitize/inline-html.ts';
 import { hostAllowed, safeMediaUrl } from '../sanitize/url.ts';
 import { BLOCK_TAGS, ELEMENT_NODE, TEXT_NODE, tagOf, textOf } from './dom.ts';
 import { figureBlock } from './figure.ts';
+import { blockText } from './to-text.ts';
 import type { ElementStats } from './stats.ts';
 
 /** What the block builder needs to know about the page. */
@@ -127,7 +128,9 @@ function flush(inline: Node[], ctx: BlockContext, out: BodyBlock[]): void {
 
 function paragraph(nodes: Node[], ctx: BlockContext, out: BodyBlock[]): void {
   const html = inlineHtml(nodes, ctx.baseUrl, ctx.skip);
-  if (inlineText(html) !== '') out.push({ type: 'paragraph', html });
+  if (html === '') return;
+  const block: BodyBlock = { type: 'paragraph', html };
+  if (blockText(block) !== '') out.push(block);
 }
 
 function quote(el: Element, ctx: BlockContext, out: BodyBlock[]): void {

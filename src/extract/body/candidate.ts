@@ -112,7 +112,8 @@ function withSiblings(top: Element, topScore: number, page: PageStats): Element[
     const s = page.stats.get(sibling);
     if (!s || s.text === 0) continue;
     const bonus = topClass !== '' && sibling.getAttribute('class') === topClass ? topScore * 0.2 : 0;
-    if (finalScore(sibling, s) + bonus >= threshold) out.push(sibling);
+    // A sibling box joins for its score only if it holds real prose (not a grid of teaser lines).
+    if (s.prose > 0 && finalScore(sibling, s) + bonus >= threshold) out.push(sibling);
     else if (tagOf(sibling) === 'p' && looksLikeProse(sibling, s)) out.push(sibling);
   }
   return out;

@@ -15,7 +15,9 @@ const ARTICLE_TYPE = /Article|BlogPosting|Report|NewsArticle|Posting/;
 /** Collects `articleBody` and `isAccessibleForFree` from the page's JSON-LD blocks. */
 export function readJsonLdBody(document: Document): JsonLdBody {
   const found: JsonLdBody = { articleBody: null, accessibleForFree: null };
-  for (const script of document.querySelectorAll('script[type="application/ld+json"]')) {
+  // getElementsByTagName, not a selector: linkedom's attribute selectors walk the tree slowly.
+  for (const script of document.getElementsByTagName('script')) {
+    if (!/ld\+json/i.test(script.getAttribute('type') ?? '')) continue;
     let data: unknown;
     try {
       data = JSON.parse(script.textContent ?? '');

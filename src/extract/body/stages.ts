@@ -27,7 +27,7 @@ export interface StageOptions {
 const ENOUGH_TEXT = 500;
 
 /** Runs the stages and returns the first good outcome, else the longest one seen. */
-export function runBodyStages(document: Document, root: Element, jsonLd: JsonLdBody, options: StageOptions): BodyOutcome {
+export function runBodyStages(root: Element, jsonLd: JsonLdBody, options: StageOptions): BodyOutcome {
   const strict = densityStage(root, options, false);
   let best = strict;
   let bestLength = textLength(strict);
@@ -42,7 +42,6 @@ export function runBodyStages(document: Document, root: Element, jsonLd: JsonLdB
   const fromJsonLd = jsonLdStage(jsonLd);
   // JSON-LD text wins only when the page's markup lost most of the article (client-rendered pages).
   if (fromJsonLd && textLength(fromJsonLd) > Math.max(bestLength * 2, 300)) return fromJsonLd;
-  void document;
   return best;
 }
 

@@ -5,6 +5,7 @@
  */
 import type { BodyBlock } from '../../model/capture.ts';
 import { inlineText } from '../sanitize/inline-html.ts';
+import { blockText } from './to-text.ts';
 
 /** Whole-line furniture: labels and prompts that are never article text. */
 const FURNITURE_LINE = /^(?:advertisement|advertising|sponsored(?: content)?|ad|story continues below(?: advertisement)?|continue reading(?: (?:the )?(?:main )?story)?(?: below)?|scroll to continue|share(?: this)?(?: (?:article|story|post))?|share on \w+|tweet|email|print|comments?|related(?: (?:articles|stories|content|coverage|posts|links))?|recommended(?: for you)?|more from .{1,40}|trending|most (?:read|popular)|(?:click|tap) (?:here|to) .{0,60}|follow us .{0,60}|sign up .{0,100}|subscribe .{0,100}|image|photo|video|loading|close|skip (?:to )?(?:main )?content|listen to (?:this )?(?:article|story).{0,20}|\d+ min(?:ute)? read|read (?:more|next)|supported by|explore further|learn more)[.:!]?$/i;
@@ -31,7 +32,7 @@ export function filterBlocks(blocks: BodyBlock[]): BodyBlock[] {
   const kept = blocks.filter((block) => {
     if (isFurniture(block)) return false;
     // Slideshows repeat the same caption; an article does not repeat a paragraph.
-    const key = block.type === 'paragraph' ? inlineText(block.html) : '';
+    const key = block.type === 'paragraph' ? blockText(block) : '';
     if (key.length > 0 && seen.has(key)) return false;
     seen.add(key);
     return true;
@@ -46,7 +47,7 @@ function isFurniture(block: BodyBlock): boolean {
     case 'paragraph':
     case 'heading':
     case 'quote':
-      return isFurnitureLine(block.html);
+      return isFurnitureLine(block.html, blockText(block));
     case 'list':
       return block.items.length > 0 && linkShare(block.items.join(' ')) > 0.6;
     default:
@@ -55,14 +56,13 @@ function isFurniture(block: BodyBlock): boolean {
 }
 
 /** True when an inline-HTML line is furniture by wording or mostly links. */
-export function isFurnitureLine(html: string): boolean {
-  const text = inlineText(html);
+export function isFurnitureLine(html: string, text = inlineText(html)): boolean {
   if (text === '') return true;
   if (text.length < 160 && (FURNITURE_LINE.test(text) || TEASER.test(text) || COPYRIGHT.test(text))) return true;
   if (text.length < 100 && (BYLINE.test(text) || CREDIT.test(text) || isDateline(text))) return true;
   if (EDITORS_NOTE.test(text) || VIEWS_ONLY.test(text)) return true;
   if (text.length < 300 && RIGHTS.test(text)) return true;
-  return text.length < 300 && linkShare(html) > 0.7;
+  return text.length < 300 && html.includes('<a ') && linkShare(html, text.length) > 0.7;
 }
 
 /** A short line made of date and time words only ("Nov 18, 2019 @17:19 PM · Updated: …"). */
@@ -73,8 +73,7 @@ function isDateline(text: string): boolean {
 }
 
 /** Share of an inline-HTML string's text that sits inside links. */
-function linkShare(html: string): number {
-  const total = inlineText(html).length;
+function linkShare(html: string, total = inlineText(html).length): number {
   if (total === 0) return 0;
   let linked = 0;
   for (const m of html.matchAll(/<a [^>]*>(.*?)<\/a>/g)) linked += inlineText(m[1] ?? '').length;

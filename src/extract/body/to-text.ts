@@ -2,6 +2,17 @@
 import type { BodyBlock } from '../../model/capture.ts';
 import { inlineText } from '../sanitize/inline-html.ts';
 
+/** Plain text of each text-bearing block, computed once: filters, de-duplication and output all need it. */
+const TEXT = new WeakMap<BodyBlock, string>();
+
+/** Plain text of a paragraph, heading or quote block ('' for other types). */
+export function blockText(block: BodyBlock): string {
+  if (block.type !== 'paragraph' && block.type !== 'heading' && block.type !== 'quote') return '';
+  let text = TEXT.get(block);
+  if (text === undefined) TEXT.set(block, (text = inlineText(block.html)));
+  return text;
+}
+
 /** Options of `blocksToText`. */
 export interface TextOptions {
   /** Include figure captions as lines (default false: captions are not article prose). */
@@ -16,7 +27,7 @@ export function blocksToText(blocks: readonly BodyBlock[], options: TextOptions 
       case 'paragraph':
       case 'heading':
       case 'quote':
-        lines.push(inlineText(block.html));
+        lines.push(blockText(block));
         break;
       case 'list':
         for (const item of block.items) lines.push(inlineText(item));

@@ -4,17 +4,20 @@ import { absoluteUrl, all, bareHost, clean, insideForeign, lineText, looksLikeUr
 import { ldList, ldString, ldTypes, type LdData, type LdNode } from './json-ld.ts';
 import type { MetaTags } from './meta-tags.ts';
 import type { Microdata } from './microdata.ts';
-import { isPlausibleName, namesFromByline } from './names.ts';
+import { fromBioBox } from './bio-box.ts';
+import { isOutletName, isPlausibleName, namesFromByline } from './names.ts';
 
 /** Elements that name themselves a byline; checked before the looser "author" classes. */
-const BYLINE_SELECTORS = '[class*="byline" i], [id*="byline" i], [class*="author-name" i], [class*="authorname" i], [class*="author" i] [class*="name" i], [data-testid*="author" i]';
+const BYLINE_SELECTORS = '[class*="byline" i], [id*="byline" i], [class*="author-name" i], [class*="authorname" i], [class*="author" i] [class*="name" i], [class*="author" i][class*="name" i], [data-testid*="author" i]';
 const AUTHOR_SELECTORS = '[class*="author" i], [class*="writer" i], address';
 /** Links to an author's profile page on the outlet. */
-const PROFILE_LINKS = ['a[rel~="author" i]', ...['author', 'authors', 'profile', 'profiles', 'contributor', 'contributors', 'writer', 'writers', 'journalist', 'journalists'].map((p) => `a[href*="/${p}/" i]`)].join(', ');
+const PROFILE_LINKS = ['a[rel~="author" i]', ...['author', 'authors', 'profile', 'profiles', 'contributor', 'contributors', 'writer', 'writers', 'journalist', 'journalists', 'team', 'people', 'staff'].map((p) => `a[href*="/${p}/" i]`)].join(', ');
 /** A text that opens with "By" (or its Ukrainian/Russian forms) introduces a byline. */
-const BY_START = /^\s*(?:(?:written|posted|reported|words|reviewed)\s+)?(?:by|автор(?:и|ы)?|від)(?=[\s:]|$)\s*:?/iu;
+const BY_START = /^\s*(?:(?:written|posted|reported|words)\s+)?(?:by|автор(?:и|ы)?|від)(?=[\s:]|$)\s*:?/iu;
 /** An element that is only a label ("Author", "Written by") introduces the name in the next element. */
-const LABEL_ONLY = /^\s*(?:authors?|contributors?|written by|by|автор(?:и|ы)?)\s*:?\s*$/iu;
+const LABEL_ONLY = /^\s*(?:authors?|contributors?|(?:written|article|post|story|words)\s+by|by|автор(?:и|ы)?)\s*:?\s*$/iu;
+/** A sentence in an author box that names the author: "This post was written by Jane Roe, …". */
+const WRITTEN_BY = /\b(?:written|posted|authored)\s+by\s+([^.|]{3,80})/i;
 
 
 function sameSite(a: string, b: string): boolean {
@@ -94,16 +97,26 @@ function fromRelAuthor(document: Document, outletNames: string[]): string[] {
   return names;
 }
 
+/**
+ * The name an author box opens with, when its bio repeats it ("Jane Roe | Jane Roe is a reporter …"):
+ * the repetition tells a name apart from a heading such as "About the author".
+ */
+function boxOwner(text: string, outletNames: string[]): string[] {
+  const [first, ...rest] = text.split(' | ');
+  const names = first && first.length <= 60 ? namesFromByline(first, outletNames) : [];
+  const name = names.length === 1 ? names[0]! : null;
+  return name && name.includes(' ') && rest.join(' ').includes(`${name} `) ? [name] : [];
+}
+
 function fromSelectors(document: Document, selector: string, outletNames: string[]): string[] {
   for (const el of all(document, selector, 200)) {
     if (insideForeign(el) || el.children.length > 20) continue;
     const text = lineText(el, 300);
     if (text.length < 3) continue;
-    // A long box (bio, links) names its author in a heading, a bold line or a "name" element.
-    // A long author box still names its author in a sentence: "This post was written by Jane Roe, …".
-    const written = text.length > 200 ? /\b(?:written|posted|authored) by\s+([^.|]{3,80})/i.exec(text)?.[1] : text;
-    if (!written) continue;
-    const names = namesFromByline(written, outletNames);
+    // An author box names its author in a sentence ("This post was written by Jane Roe, …") or opens with
+    // the name its bio repeats; a short byline is the names themselves.
+    const written = WRITTEN_BY.exec(text)?.[1];
+    const names = written ? namesFromByline(written, outletNames) : text.length > 200 ? boxOwner(text, outletNames) : namesFromByline(text, outletNames);
     if (names.length) return names;
   }
   return [];
@@ -133,6 +146,22 @@ function fromByText(document: Document, outletNames: string[]): string[] {
   return [];
 }
 
+/** Icons that stand for a person before a name: `<i class="bi bi-person">`, `<i class="fa fa-user">`. */
+const PERSON_ICON = 'i[class*="person" i], i[class*="user" i], span[class*="icon-user" i], span[class*="icon-person" i]';
+
+/** A short line that opens with a person icon and holds a full name, as blog themes print bylines. */
+function fromPersonIcon(document: Document, outletNames: string[]): string[] {
+  for (const icon of all(document, PERSON_ICON, 20)) {
+    const line = icon.parentElement;
+    if (!line || insideForeign(line)) continue;
+    const text = lineText(line, 80);
+    if (text.length > 60) continue;
+    const names = namesFromByline(text, outletNames);
+    if (names.length) return names;
+  }
+  return [];
+}
+
 /** A line right under the headline that names the author (small blogs print it there, often beside the date). */
 function fromUnderHeadline(document: Document, outletNames: string[]): string[] {
   const h1 = all(document, 'h1', 3).find((h) => !insideForeign(h));
@@ -145,25 +174,38 @@ function fromUnderHeadline(document: Document, outletNames: string[]): string[] 
   return names.length >= 1 && names.every((n) => /^(\p{Lu}[\p{L}'.-]*\s+){1,3}\p{Lu}[\p{L}'.-]*$/u.test(n)) ? names : [];
 }
 
-/** The authors and where they came from; empty when the page names nobody plausible. */
-export function extractAuthors(document: Document, url: string, meta: MetaTags, ld: LdData, micro: Microdata, outletNames: string[]): Sourced<CapturedPerson[]> | null {
-  const ldPeople = fromJsonLd(ld, url, outletNames);
-  if (ldPeople.length) return { value: ldPeople, source: 'json-ld:author' };
-  const m = fromMeta(meta, outletNames);
-  if (m) return { value: m.value.map((name) => ({ name })), source: m.source };
-  const fromItems = fromMicrodata(micro, outletNames);
-  if (fromItems.length) return { value: fromItems.map((name) => ({ name })), source: 'itemprop:author' };
+/** Byline sources read from the page's layout, in the order we trust them. */
+function layoutAuthors(document: Document, outletNames: string[]): Sourced<string[]> | null {
   const tries: [string, () => string[]][] = [
     ['byline', () => fromSelectors(document, BYLINE_SELECTORS, outletNames)],
     ['by-text', () => fromByText(document, outletNames)],
     ['rel=author', () => fromRelAuthor(document, outletNames)],
     ['author-element', () => fromSelectors(document, AUTHOR_SELECTORS, outletNames)],
     ['under-headline', () => fromUnderHeadline(document, outletNames)],
+    ['person-icon', () => fromPersonIcon(document, outletNames)],
+    ['bio-box', () => fromBioBox(document, outletNames)],
   ];
   for (const [source, run] of tries) {
     // A lone one-word "name" found by layout alone is usually a label ("Research", "Hardware").
     const names = run().filter((n) => n.includes(' '));
-    if (names.length) return { value: names.map((name) => ({ name })), source };
+    if (names.length) return { value: names, source };
   }
   return null;
+}
+
+/** The authors and where they came from; empty when the page names nobody plausible. */
+export function extractAuthors(document: Document, url: string, meta: MetaTags, ld: LdData, micro: Microdata, outletNames: string[]): Sourced<CapturedPerson[]> | null {
+  const ldPeople = fromJsonLd(ld, url, outletNames);
+  const m = fromMeta(meta, outletNames);
+  const fromItems = fromMicrodata(micro, outletNames);
+  const found: Sourced<CapturedPerson[]> | null = ldPeople.length ? { value: ldPeople, source: 'json-ld:author' }
+    : m ? { value: m.value.map((name) => ({ name })), source: m.source }
+      : fromItems.length ? { value: fromItems.map((name) => ({ name })), source: 'itemprop:author' } : null;
+  // Metadata that names the site itself as author is a CMS default; a byline on the page that names a
+  // person wins, and the site's name stands only on a personal site that names nobody else.
+  if (found && !found.value.every((p) => isOutletName(p.name, outletNames))) return found;
+  const layout = layoutAuthors(document, outletNames);
+  const explicit = layout && (layout.source === 'byline' || layout.source === 'by-text');
+  if (layout && (explicit || !found) && !layout.value.every((n) => isOutletName(n, outletNames))) return { value: layout.value.map((name) => ({ name })), source: layout.source };
+  return found ?? (layout ? { value: layout.value.map((name) => ({ name })), source: layout.source } : null);
 }

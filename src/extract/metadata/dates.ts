@@ -3,6 +3,8 @@ import type { Sourced } from '../../model/capture.ts';
 import { parseMachineDate, parseTextDate, parseUrlDate, scanTextDate, type ParsedDate } from './date-parse.ts';
 import { all, attr, insideForeign, lineText, textOf } from './dom.ts';
 import { ldString, type LdData } from './json-ld.ts';
+import { labelledPublishedDate } from './labelled-date.ts';
+import { inOffset, pageOffset } from './page-offset.ts';
 import type { MetaTags } from './meta-tags.ts';
 import type { Microdata } from './microdata.ts';
 
@@ -46,14 +48,25 @@ function ldDate(ld: LdData, key: 'datePublished' | 'dateModified'): Sourced<stri
   return v ? fromParsed(parseMachineDate(v), `json-ld:${key}`) : null;
 }
 
-function metaDate(meta: MetaTags, keys: string[]): Sourced<string> | null {
+/** Other spellings of a publication-date meta key (`published-date`, `w-published-date`, `post:published`). */
+const PUBLISHED_META_LIKE = /(^|[-_.:])(published|publish[-_]?date|published[-_]?(date|time|at|on))$/;
+
+function metaDate(meta: MetaTags, keys: string[], like?: RegExp): Sourced<string> | null {
   for (const key of keys) {
     for (const v of meta.get(key) ?? []) {
       const p = fromParsed(parseMachineDate(v), `meta:${key}`);
       if (p) return p;
     }
   }
-  return null;
+  if (!like) return null;
+  // Keys that only spell the same idea differently; when they disagree ("published-time" is often the
+  // render stamp beside an editor's "published-date"), the earliest is the first publication.
+  let earliest: Sourced<string> | null = null;
+  for (const key of [...meta.keys()].filter((k) => like.test(k) && !keys.includes(k))) {
+    const p = fromParsed(parseMachineDate(meta.get(key)?.[0] ?? ''), `meta:${key}`);
+    if (p && (!earliest || p.value.slice(0, 10) < earliest.value.slice(0, 10))) earliest = p;
+  }
+  return earliest;
 }
 
 function itempropDate(micro: Microdata, prop: string): Sourced<string> | null {
@@ -84,9 +97,12 @@ function timeElementDate(document: Document): { published: Sourced<string> | nul
   return { published, modified };
 }
 
+/** A date read from text, with the label written before it. */
+interface LabelledDate { date: ParsedDate; label: 'published' | 'modified' | 'plain' }
+
 /** Labels each date of a text by the words just before it ("Updated on …", "Published …"). */
-function labelledDates(text: string): { date: ParsedDate; label: 'published' | 'modified' | 'plain' }[] {
-  const out: { date: ParsedDate; label: 'published' | 'modified' | 'plain' }[] = [];
+function labelledDates(text: string): LabelledDate[] {
+  const out: LabelledDate[] = [];
   let from = 0;
   for (let i = 0; i < 4 && from < text.length; i++) {
     const found = scanTextDate(text.slice(from));
@@ -104,6 +120,8 @@ export function visibleDate(document: Document): { published: Sourced<string> | 
   const found: ReturnType<typeof labelledDates> = [];
   for (const el of all(document, DATE_HOLDERS, 300)) {
     if (el.children.length > 12 || insideForeign(el)) continue;
+    // "Friday, December 19, 2025" in a masthead is today's date, not the article's.
+    if (all(el, '[id*="today" i], [class*="today" i]', 1).length) continue;
     const text = textOf(el);
     if (text.length > 200 || text.length < 6) continue;
     found.push(...labelledDates(text));
@@ -114,6 +132,20 @@ export function visibleDate(document: Document): { published: Sourced<string> | 
   // A date labelled "Published" anywhere wins; a plain date that is also shown as "Updated" is the update.
   const pub = found.find((d) => d.label === 'published') ?? found.find((d) => d.label === 'plain' && !modDays.has(d.date.iso.slice(0, 10)));
   return { published: pub ? fromParsed(pub.date, 'visible-date') : null, modified: mod ? fromParsed(mod.date, 'visible-date') : null };
+}
+
+/**
+ * The `<time datetime>` behind a date read from text, when its text shows that date: the machine value is
+ * what the page declares, the text may be a display rounding or a template's stale copy.
+ */
+function machineReading(el: Element, found: LabelledDate | undefined): LabelledDate | undefined {
+  if (!found) return found;
+  for (const t of all(el, 'time', 4)) {
+    const raw = attr(t, 'datetime');
+    const machine = raw ? parseMachineDate(raw) : null;
+    if (machine && parseTextDate(textOf(t))?.iso.slice(0, 10) === found.date.iso.slice(0, 10)) return { ...found, date: machine };
+  }
+  return found;
 }
 
 /** Dates written just above or below the headline, where a byline line usually sits. */
@@ -136,7 +168,7 @@ function nearHeadlineDate(document: Document): { published: Sourced<string> | nu
     const text = lineText(el, 300);
     if (text.length > 250) continue;
     const dates = labelledDates(text);
-    const pub = dates.find((d) => d.label === 'published') ?? dates.find((d) => d.label === 'plain');
+    const pub = machineReading(el, dates.find((d) => d.label === 'published') ?? dates.find((d) => d.label === 'plain'));
     const mod = dates.find((d) => d.label === 'modified');
     if (mod) modified ??= fromParsed(mod.date, 'near-headline');
     if (pub) return { published: fromParsed(pub.date, 'near-headline'), modified };
@@ -144,23 +176,92 @@ function nearHeadlineDate(document: Document): { published: Sourced<string> | nu
   return { published: null, modified };
 }
 
+/** Calendar days from `a` to `b` (ISO texts), ignoring the time of day. */
+function dayDiff(a: string, b: string): number {
+  return (Date.parse(b.slice(0, 10)) - Date.parse(a.slice(0, 10))) / 864e5;
+}
+
+/** The page's own dates, each read once: they are consulted by several rules. */
+interface Shown {
+  readonly near: ReturnType<typeof nearHeadlineDate>;
+  times: ReturnType<typeof timeElementDate>;
+  visible: () => ReturnType<typeof visibleDate>;
+  labelled: () => Sourced<string> | null;
+}
+
+function shownDates(document: Document): Shown {
+  let visible: ReturnType<typeof visibleDate> | undefined;
+  let labelled: Sourced<string> | null | undefined;
+  let near: ReturnType<typeof nearHeadlineDate> | undefined;
+  return {
+    // Read on first use: most pages are settled by their metadata alone.
+    get near() {
+      return (near ??= nearHeadlineDate(document));
+    },
+    times: timeElementDate(document),
+    visible: () => (visible ??= visibleDate(document)),
+    labelled: () => (labelled === undefined ? (labelled = labelledPublishedDate(document)) : labelled),
+  };
+}
+
+/**
+ * A warning when the page presents the metadata's modification day as its date (plain, under the headline or
+ * in its first time element, with no "Updated" label) and never shows the metadata's publication day. The
+ * layers then disagree about which date is the piece's; guessing either one is wrong about as often as right.
+ */
+function contradiction(published: Sourced<string> | null, modified: Sourced<string> | null, shown: Shown): string | null {
+  if (!published || !modified || !/^(json-ld|meta|itemprop)/.test(published.source)) return null;
+  if (dayDiff(published.value, modified.value) < 2) return null;
+  const day = (d: Sourced<string> | null | undefined): string | undefined => d?.value.slice(0, 10);
+  const [pub, mod] = [day(published), day(modified)];
+  const plain = [day(shown.near.published), day(shown.times.published)];
+  if (!plain.includes(mod)) return null;
+  const all = [...plain, day(shown.labelled()), day(shown.visible().published), day(shown.visible().modified), day(shown.near.modified), day(shown.times.modified)];
+  if (all.includes(pub)) return null;
+  return `the page shows ${mod ?? ''} as its date but its metadata says first published ${pub ?? ''}: check it`;
+}
+
+/**
+ * A plain date under the headline or in the first time element, days before the metadata's publication
+ * stamp, when the page never shows that stamp and shows no update before it: the stamp is a re-save or an
+ * import (a post moved to a new platform keeps its first date on the page, not in the metadata).
+ */
+function earlierShown(published: Sourced<string> | null, shown: Shown): Sourced<string> | null {
+  if (!published || !/^(json-ld|meta|itemprop)/.test(published.source)) return null;
+  const pub = published.value.slice(0, 10);
+  const earlier = [shown.near.published, shown.times.published].filter((d): d is Sourced<string> => !!d && dayDiff(d.value, pub) > 1);
+  // The costlier page scans run only when there is an earlier date to weigh.
+  if (!earlier.length) return null;
+  const updates = [shown.near.modified, shown.times.modified, shown.visible().modified];
+  if (updates.some((d) => d && d.value.slice(0, 10) <= pub)) return null;
+  const seen = [shown.labelled(), shown.visible().published, ...updates, shown.near.published, shown.times.published];
+  if (seen.some((d) => d?.value.slice(0, 10) === pub)) return null;
+  return earlier.sort((a, b) => a.value.localeCompare(b.value))[0] ?? null;
+}
+
 /** Reads published and modified dates; says nothing rather than guessing from weak evidence. */
 export function extractDates(document: Document, url: string, meta: MetaTags, ld: LdData, micro: Microdata): DatesResult {
   const warnings: DatesResult['warnings'] = [];
-  const times = timeElementDate(document);
-  let visible: ReturnType<typeof visibleDate> | null = null;
-  const lazyVisible = (): ReturnType<typeof visibleDate> => (visible ??= visibleDate(document));
-  let published: Sourced<string> | null = ldDate(ld, 'datePublished') ?? metaDate(meta, PUBLISHED_META) ?? itempropDate(micro, 'datePublished')
-    ?? nearHeadlineDate(document).published ?? times.published ?? lazyVisible().published;
+  const shown = shownDates(document);
+  let published: Sourced<string> | null = ldDate(ld, 'datePublished') ?? metaDate(meta, PUBLISHED_META, PUBLISHED_META_LIKE) ?? itempropDate(micro, 'datePublished')
+    ?? shown.labelled() ?? shown.near.published ?? shown.times.published ?? shown.visible().published;
   const modified = ldDate(ld, 'dateModified') ?? metaDate(meta, MODIFIED_META) ?? itempropDate(micro, 'dateModified')
-    ?? times.modified ?? (published ? null : lazyVisible().modified);
+    ?? shown.times.modified ?? (published ? null : shown.visible().modified);
   // Metadata that says "published" on or after "modified" is a CMS re-save stamp: an earlier date the
   // page prints under the headline (or in its date line) is the real one.
   if (published && modified && published.value.slice(0, 10) >= modified.value.slice(0, 10)) {
-    const shown = nearHeadlineDate(document).published ?? lazyVisible().published;
+    const earlier = shown.near.published ?? shown.visible().published;
     // Days apart, not hours: a local date under the headline may fall a day before a UTC stamp.
-    if (shown && Date.parse(published.value.slice(0, 10)) - Date.parse(shown.value.slice(0, 10)) > 864e5) published = shown;
+    if (earlier && dayDiff(earlier.value, published.value) > 1) published = earlier;
   }
+  published = earlierShown(published, shown) ?? published;
+  const offset = pageOffset(document, [published?.value, modified?.value]);
+  const conflict = contradiction(published, modified, shown);
+  if (conflict) {
+    warnings.push({ field: 'published', message: conflict });
+    return { published: null, modified: inOffset(modified, offset), warnings };
+  }
+  published = inOffset(published, offset);
   if (!published) {
     published = fromParsed(parseUrlDate(url), 'url');
     if (published) warnings.push({ field: 'published', message: 'date read from the URL: check it' });
@@ -168,5 +269,5 @@ export function extractDates(document: Document, url: string, meta: MetaTags, ld
   if (published && !published.value.includes('T')) warnings.push({ field: 'published', message: 'only the day is known, not the time' });
   else if (published && !/(Z|[+-]\d{2}:\d{2})$/.test(published.value)) warnings.push({ field: 'published', message: 'time zone unknown' });
   if (!published) warnings.push({ field: 'published', message: 'no publication date found' });
-  return { published, modified, warnings };
+  return { published, modified: inOffset(modified, offset), warnings };
 }

@@ -124,7 +124,9 @@ export function lineText(el: Element, limit = 400): string {
 }
 
 /** Class and id words of containers whose content belongs to other pieces or to readers, not to this article. */
-const FOREIGN_WORD = /(^|[_-])(comments?|related|recommend\w*|sidebar|footer|nav|navigation|menu|teasers?|promos?|trending|popular|newsletter|rail|cards?|more-\w+)($|[_-])/i;
+const FOREIGN_WORD = /(^|[_-])(comments?|related|recommend\w*|sidebar|footer|nav|navigation|menu|teasers?|promos?|trending|popular|newsletter|rail|cards?|more-\w+|todays?)($|[_-])/i;
+/** Layout words that name a neighbour or a look, not the element's role (`under-menu`, `no-comments`, `card-shadow`). */
+const MODIFIER_WORD = /^(under|below|above|after|before|has|with|without|no)[_-]|[_-](shadow|border|rounded|radius)$/i;
 
 /**
  * True when the element sits in navigation, a sidebar, comments, a related-stories list or a teaser card.
@@ -138,7 +140,7 @@ export function insideForeign(el: Element): boolean {
     // An aside or footer inside the article is its meta column or end matter; outside, it is the page's.
     if (tag === 'nav' || ((tag === 'aside' || tag === 'footer') && !cur.closest('article'))) return true;
     const words = `${cur.getAttribute('class') ?? ''} ${cur.getAttribute('id') ?? ''}`.split(/\s+/);
-    if (words.some((w) => w && !/[:[\]]/.test(w) && FOREIGN_WORD.test(w))) return true;
+    if (words.some((w) => w && !/[:[\]]/.test(w) && !MODIFIER_WORD.test(w) && FOREIGN_WORD.test(w))) return true;
   }
   return false;
 }

@@ -1,6 +1,8 @@
 import type { Kysely, Migration } from 'kysely';
 import type { DialectName } from '../dialect.ts';
 import * as core from './001-core.ts';
+import * as search from './002-search.ts';
+import * as feeds from './003-feeds.ts';
 
 /** A migration that may branch on the dialect; every migration must run on both. */
 interface DialectMigration {
@@ -10,6 +12,8 @@ interface DialectMigration {
 /** All migrations in order. Names sort; never rename or edit one that has shipped: add a new one. */
 const ALL: Record<string, DialectMigration> = {
   '001-core': core,
+  '002-search': search,
+  '003-feeds': feeds,
 };
 
 /** The migrations bound to one dialect, in the shape Kysely's Migrator wants. */

@@ -1,86 +1,96 @@
 import type { Person } from '../../model/person.ts';
 import { localized, type SiteSettings } from '../../model/site.ts';
 import { formatBylineTime, isoInstant } from '../../newsroom/rules/dates.ts';
+import { joinNames } from '../../newsroom/rules/headline.ts';
 import { authorWebsiteLink, continueReadingLink } from '../../newsroom/rules/link-text.ts';
 import { safeHttpUrl } from '../../newsroom/rules/links.ts';
 import type { PieceView } from '../../store/pieces.ts';
-import { html, jsonForScript, type SafeHtml } from '../html.ts';
+import { html, type SafeHtml } from '../html.ts';
 import { renderBlocks } from './blocks.ts';
-import { displayHeadline } from './home.ts';
-import { layout, type PageContext } from './layout.ts';
+import { displayHeadline } from './items.ts';
+import { href, layout, type PageContext } from './layout.ts';
 import { renderMarkdown } from './markdown.ts';
 import { t } from './messages.ts';
+import { pieceDescription, pieceHead } from './seo.ts';
+
+/*
+ * The piece page, in the order of ANATOMY.md: (1) masthead date (layout), (2) headline, (3) byline and time as
+ * separate elements, (4) figure with caption and credit apart, (5) excerpt — or a story's full body —,
+ * (6) continue reading, (7) editor's note, (8) author boxes, corrections, tags, (9) reader support.
+ */
 
 function byline(v: PieceView, ctx: PageContext): SafeHtml {
-  const when = v.piece.type === 'recommendation' ? v.piece.originalPublishedAt : v.piece.publishedAt;
-  return html`<p class="byline">${v.authors.length ? html`<span class="byline-authors">${t(ctx.lang, 'by')} ${v.authors.map((a, i) => html`${i ? (i === v.authors.length - 1 ? (ctx.lang === 'uk' ? ' і ' : ' and ') : ', ') : ''}<a href="/people/${a.slug}">${localized(a.names, ctx.lang)}</a>`)}</span>` : ''}
-${when ? html`<time class="byline-time" datetime="${isoInstant(when)}">${formatBylineTime(when, ctx.lang, ctx.timeZone)}</time>` : ''}</p>`;
+  const when = v.piece.type === 'recommendation' ? v.piece.originalPublishedAt ?? v.piece.publishedAt : v.piece.publishedAt;
+  const names = v.authors.map((a) => localized(a.names, v.piece.language));
+  const links = v.authors.map((a, i) => html`<a rel="author" href="${href(ctx, `/people/${a.slug}`)}">${names[i]!}</a>`);
+  // Separators come from joinNames so the byline reads "A, B and C" in the piece's language.
+  const joined = joinNames(names.map((_, i) => `\uE000${i}\uE001`), v.piece.language).split(/\uE000(\d+)\uE001/)
+    .map((part, i) => (i % 2 === 1 ? links[Number(part)]! : part));
+  return html`<div class="byline">${v.authors.length ? html`<p class="byline-authors"><span lang="${ctx.lang}">${t(ctx.lang, 'by')}</span> ${joined}</p>` : ''}
+${when ? html`<time class="byline-time" datetime="${isoInstant(when)}" lang="${ctx.lang}">${formatBylineTime(when, ctx.lang, ctx.timeZone)}</time>` : ''}</div>`;
 }
 
-function leadImage(v: PieceView): SafeHtml {
+function leadImage(v: PieceView, src: string | null): SafeHtml {
   const img = v.piece.image;
-  const src = img && img.decision !== 'none' ? safeHttpUrl(img.url) : null;
   if (!img || !src) return html``;
   return html`<figure class="lead">
-<img src="${src}" alt="${img.alt ?? ''}"${img.width ? html` width="${img.width}"` : ''}${img.height ? html` height="${img.height}"` : ''}>
+<img src="${src}" alt="${img.alt ?? ''}"${img.width ? html` width="${img.width}"` : ''}${img.height ? html` height="${img.height}"` : ''} decoding="async" referrerpolicy="no-referrer">
 ${img.caption || img.credit ? html`<figcaption>${img.caption ? html`<span class="caption">${img.caption}</span>` : ''}${img.credit ? html` <span class="credit">(${img.credit})</span>` : ''}</figcaption>` : ''}
 </figure>`;
 }
 
-function authorBox(p: Person, ctx: PageContext): SafeHtml {
-  const bio = p.bios[ctx.lang] ?? p.bios.en;
+function authorBox(p: Person, ctx: PageContext, lang: PieceView['piece']['language']): SafeHtml {
+  const bio = p.bios[lang] ?? p.bios.en;
   const site = authorWebsiteLink(p.website, p.pronoun, ctx.lang);
   const photo = p.photo ? safeHttpUrl(p.photo.url) : null;
   return html`<section class="author-box" aria-label="${localized(p.names, ctx.lang)}">
-${photo ? html`<img class="author-photo" src="${photo}" alt="" width="64" height="64">` : ''}
-<h2 class="author-name"><a href="/people/${p.slug}">${localized(p.names, ctx.lang)}</a></h2>
-${bio || site ? html`<p class="author-bio">${bio ?? ''}${site ? html` <a href="${site.href}" rel="noopener">${site.text}</a>.` : ''}</p>` : ''}
+${photo ? html`<img class="author-photo" src="${photo}" alt="" width="64" height="64" loading="lazy" referrerpolicy="no-referrer">` : ''}
+<h2 class="author-name"><a href="${href(ctx, `/people/${p.slug}`)}">${localized(p.names, ctx.lang)}</a></h2>
+${bio ? html`<p class="author-bio" lang="${p.bios[lang] ? lang : 'en'}">${bio}</p>` : ''}
+${site ? html`<p class="author-website"><a href="${site.href}" rel="noopener">${site.text}</a></p>` : ''}
 </section>`;
 }
 
-function readerSupport(site: SiteSettings, ctx: PageContext): SafeHtml {
+/** The reader-support appeal: heading, text and a button when the newsroom has set a donation page. */
+export function readerSupport(site: SiteSettings, ctx: PageContext): SafeHtml {
   const block = site.readerSupport[ctx.lang] ?? site.readerSupport.en;
   const url = safeHttpUrl(block.buttonUrl);
-  return html`<aside class="support" aria-label="${block.heading}"><h2>${block.heading}</h2><p>${block.text}</p>${url ? html`<p><a class="button" href="${url}">${block.buttonLabel}</a></p>` : ''}</aside>`;
+  return html`<aside class="support" aria-labelledby="support-heading"><h2 id="support-heading">${block.heading}</h2><p>${block.text}</p>${url ? html`<p><a class="button" href="${url}">${block.buttonLabel}</a></p>` : ''}</aside>`;
 }
 
-/** Structured data: a story is our NewsArticle; a recommendation is a WebPage about someone else's work. */
-function jsonLd(v: PieceView, ctx: PageContext, headline: string): SafeHtml {
-  const url = `${ctx.siteUrl}${v.piece.path ?? ''}`;
-  const authors = v.authors.map((a) => ({ '@type': 'Person', name: localized(a.names, ctx.lang) }));
-  const data = v.piece.type === 'story'
-    ? { '@context': 'https://schema.org', '@type': v.piece.kind === 'opinion' ? 'OpinionNewsArticle' : 'NewsArticle', headline, url, datePublished: v.piece.publishedAt, dateModified: v.piece.updatedAt, author: authors, publisher: { '@type': 'Organization', name: ctx.siteName } }
-    : { '@context': 'https://schema.org', '@type': 'WebPage', name: headline, url, isBasedOn: { '@type': 'CreativeWork', url: v.piece.originalUrl, headline: v.piece.headline, author: authors, datePublished: v.piece.originalPublishedAt, publisher: v.outlet ? { '@type': 'Organization', name: v.outlet.name } : undefined } };
-  return html`<script type="application/ld+json">${jsonForScript(data)}</script>`;
+function corrections(v: PieceView, ctx: PageContext): SafeHtml {
+  if (!v.piece.corrections.length) return html``;
+  return html`<section class="corrections" aria-labelledby="corrections-heading"><h2 id="corrections-heading">${t(ctx.lang, 'corrections')}</h2><ul>${v.piece.corrections.map((c) => html`<li><time datetime="${isoInstant(c.at)}">${formatBylineTime(c.at, ctx.lang, ctx.timeZone)}</time> <span>${c.text}</span></li>`)}</ul></section>`;
 }
 
-function head(v: PieceView, ctx: PageContext, headline: string): SafeHtml {
-  const seo = v.piece.type === 'story' ? 'index' : v.piece.seo;
-  const original = safeHttpUrl(v.piece.originalUrl);
-  return html`${seo === 'noindex' ? html`<meta name="robots" content="noindex">` : ''}
-<link rel="canonical" href="${seo === 'canonical' && original ? original : `${ctx.siteUrl}${v.piece.path ?? ''}`}">
-<meta property="og:type" content="article"><meta property="og:title" content="${headline}"><meta property="og:site_name" content="${ctx.siteName}">
-<meta name="twitter:card" content="summary_large_image">
-${jsonLd(v, ctx, headline)}`;
+function tags(v: PieceView, ctx: PageContext): SafeHtml {
+  if (!v.tags.length) return html``;
+  return html`<nav class="tags" aria-label="${t(ctx.lang, 'tags')}"><ul>${v.tags.map((tag) => html`<li><a rel="tag" href="${href(ctx, `/tag/${tag.slug}`)}">${localized(tag.names, ctx.lang)}</a></li>`)}</ul></nav>`;
 }
 
-/** The piece page, in the order of ANATOMY.md: headline, byline + time, figure, excerpt, continue reading, note, authors, corrections, tags, support. */
-export function piecePage(ctx: PageContext, site: SiteSettings, v: PieceView): SafeHtml {
-  const headline = displayHeadline(v, ctx);
+/** The cache keys of a piece page: the piece, its people, outlet and tags. */
+export function pieceKeys(v: PieceView): string[] {
+  return [`p:${v.piece.id}`, ...v.authors.map((a) => `a:${a.id}`), ...(v.outlet ? [`o:${v.outlet.id}`] : []), ...v.tags.map((tag) => `t:${tag.id}`)];
+}
+
+/** The piece page. `image` is the lead image URL to show, or null (none, invalid, or found gone). */
+export function piecePage(ctx: PageContext, site: SiteSettings, v: PieceView, image: string | null): SafeHtml {
+  const headline = displayHeadline(v);
   const rec = v.piece.type === 'recommendation';
-  const cont = rec && v.piece.originalUrl ? continueReadingLink(v.piece.originalUrl, v.outlet?.name ?? new URL(v.piece.originalUrl).hostname, ctx.lang) : null;
-  const main = html`<article class="piece piece-${v.piece.type}">
-<header><h1 class="headline">${headline}</h1>
+  const outletName = v.outlet?.name ?? (safeHttpUrl(v.piece.originalUrl) ? new URL(v.piece.originalUrl!).hostname : '');
+  const cont = rec && v.piece.originalUrl ? continueReadingLink(v.piece.originalUrl, outletName, ctx.lang) : null;
+  const withBio = v.authors.filter((a) => rec || a.bios[v.piece.language] || a.bios.en);
+  const main = html`<article class="piece piece-${v.piece.type}" lang="${v.piece.language}">
+<header class="piece-header"><h1 class="headline">${headline}</h1>
 ${v.piece.standfirst ? html`<p class="standfirst">${v.piece.standfirst}</p>` : ''}
 ${byline(v, ctx)}</header>
-${leadImage(v)}
+${leadImage(v, image)}
 <div class="${rec ? 'excerpt' : 'body'}">${rec ? renderBlocks(v.piece.excerpt) : renderMarkdown(v.piece.body ?? '')}</div>
-${cont ? html`<p class="continue"><a href="${cont.href}" rel="noopener">${cont.text}</a></p>` : ''}
-${rec && v.piece.editorsNote ? html`<aside class="editors-note" aria-label="${t(ctx.lang, 'editorsNote')}"><p><strong>${t(ctx.lang, 'editorsNote')}</strong> ${v.piece.editorsNote}</p></aside>` : ''}
-${v.authors.filter((a) => rec || a.bios[ctx.lang] || a.bios.en).map((a) => authorBox(a, ctx))}
-${v.piece.corrections.length ? html`<section class="corrections"><h2>${t(ctx.lang, 'corrections')}</h2><ul>${v.piece.corrections.map((c) => html`<li><time datetime="${isoInstant(c.at)}">${formatBylineTime(c.at, ctx.lang, ctx.timeZone)}</time> ${c.text}</li>`)}</ul></section>` : ''}
-${v.tags.length ? html`<nav class="tags" aria-label="${t(ctx.lang, 'tags')}"><ul>${v.tags.map((tag) => html`<li><a href="/tag/${tag.slug}">${localized(tag.names, ctx.lang)}</a></li>`)}</ul></nav>` : ''}
+${cont ? html`<p class="continue" lang="${ctx.lang}"><a href="${cont.href}" rel="noopener">${cont.text}</a></p>` : ''}
+${rec && v.piece.editorsNote ? html`<aside class="editors-note" aria-label="${t(ctx.lang, 'editorsNote')}"><p><strong lang="${ctx.lang}">${t(ctx.lang, 'editorsNote')}</strong> ${v.piece.editorsNote}</p></aside>` : ''}
+${withBio.length ? html`<div class="authors" lang="${ctx.lang}">${withBio.map((a) => authorBox(a, ctx, v.piece.language))}</div>` : ''}
+<div lang="${ctx.lang}">${corrections(v, ctx)}${tags(v, ctx)}</div>
 </article>
 ${readerSupport(site, ctx)}`;
-  return layout(ctx, { title: headline, head: head(v, ctx, headline), main });
+  return layout(ctx, { title: headline, description: pieceDescription(v), path: v.piece.path ?? '/', canonical: false, head: pieceHead(v, ctx, headline, image), main });
 }

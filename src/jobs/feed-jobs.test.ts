@@ -1,0 +1,55 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import pino from 'pino';
+import { createFeedFetch, type FeedFetcher } from '../ingest/feed-fetch.ts';
+import { pollDueFeeds } from '../ingest/poll-due-feeds.ts';
+import { insertFeed, listFeeds } from '../store/feeds.ts';
+import { etagRoute, rss, startFeedServer, type FeedServer } from '../testing/feed-server.ts';
+import { storeKinds, type TestStore } from '../testing/test-stores.ts';
+import { feedJobHandlers } from './feed-jobs.ts';
+import { createWorker } from './worker.ts';
+
+const T0 = new Date('2024-05-15T00:00:00Z');
+
+for (const kind of storeKinds()) {
+  describe(`feed jobs (${kind.name})`, () => {
+    let store: TestStore;
+    let server: FeedServer;
+    let fetcher: FeedFetcher;
+    before(async () => {
+      store = await kind.create();
+      server = await startFeedServer();
+      fetcher = createFeedFetch({ allow: server.allow, userAgent: 'newsdesk-test', robots: false });
+    });
+    after(async () => {
+      await fetcher.close();
+      await server.close();
+      await store.close();
+    });
+
+    it('two workers poll every due feed exactly once and store every item once', async () => {
+      const logger = pino({ level: 'silent' });
+      for (let i = 0; i < 30; i++) {
+        server.route(`/f${i}.xml`, etagRoute(() => rss([{ title: `Item ${i}`, link: `https://o.test/${i}` }, { title: 'Shared', link: 'https://o.test/shared' }])));
+        await insertFeed(store.db, { url: `${server.origin}/f${i}.xml`, now: T0.toISOString() });
+      }
+      const t = T0;
+      const handlers = feedJobHandlers({ store, logger, now: () => t, feeds: { allow: server.allow, userAgent: 'x', fetch: fetcher.fetch, perHost: 100 } });
+      const workers = [1, 2].map((n) => createWorker({ store, logger, handlers, now: () => t, concurrency: 4, workerId: `w${n}` }));
+      assert.equal(await pollDueFeeds(store, { now: t, perHost: 100 }), 30);
+      assert.equal(await pollDueFeeds(store, { now: t, perHost: 100 }), 0, 'claimed feeds are not queued again');
+      for (let round = 0; round < 20; round++) {
+        const taken = await Promise.all(workers.map((w) => w.tick()));
+        if (taken.every((n) => n === 0)) break;
+      }
+      for (let i = 0; i < 30; i++) assert.equal(server.hits.get(`/f${i}.xml`), 1, `feed ${i} fetched once`);
+      const feeds = await listFeeds(store.db);
+      assert.ok(feeds.every((f) => f.last_success_at === t.toISOString() && f.claimed_until === null));
+      const n = await store.db.selectFrom('candidates').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      assert.equal(Number(n.n), 31);
+      const jobs = await store.db.selectFrom('jobs').select(['state', 'locked_by']).where('name', '=', 'feeds.refresh').execute();
+      assert.equal(jobs.length, 30);
+      assert.ok(jobs.every((j) => j.state === 'done'));
+    });
+  });
+}
