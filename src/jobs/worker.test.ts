@@ -191,7 +191,7 @@ function runChild(store: TestStore, ready: () => void, go: Promise<void>): Promi
       out += d.toString();
       if (!before.includes('ready\n') && out.includes('ready\n')) {
         ready();
-        void go.then(() => child.stdin.write('go\n'));
+        void go.then(() => child.stdin.end('go\n'));
       }
     });
     child.on('error', reject);

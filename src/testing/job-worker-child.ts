@@ -20,7 +20,7 @@ const worker = createWorker({
 // Start together: the parent says "go" once every child has opened the store, so no child can drain
 // the queue before the others are up (which would prove nothing about concurrent leasing).
 process.stdout.write('ready\n');
-await new Promise<void>((resolve) => process.stdin.once('data', () => resolve()));
+await new Promise<void>((resolve) => process.stdin.once('data', () => { process.stdin.destroy(); resolve(); }));
 for (;;) {
   await worker.tick();
   const c = await countsByState(store.db);
