@@ -3,11 +3,14 @@ import { AppError } from '../model/app-error.ts';
 import { addUser, generatePassword, hashPassword } from '../newsroom/accounts.ts';
 import { clearDemo, seedDemoIfEmpty } from '../newsroom/demo.ts';
 import { changeRole } from '../newsroom/roles.ts';
+import { createResetLink } from '../newsroom/password-reset.ts';
 import { updateSiteSettings } from '../newsroom/site-settings.ts';
 import { getSiteSettings } from '../store/settings.ts';
 import { actorFor } from './actor.ts';
 import type { Command as Cmd } from 'commander';
 import { recordAudit } from '../store/audit.ts';
+import { forgetDemoCleared } from '../store/demo.ts';
+import { deleteUserSessions } from '../store/editor-sessions.ts';
 import { migrateToLatest } from '../store/migrate.ts';
 import { openStore } from '../store/open.ts';
 import { findUserByEmail, ROLES, setPasswordHash } from '../store/users.ts';
@@ -64,12 +67,17 @@ export function registerAdmin(program: Command, ctx: CliContext): void {
         const password = given ?? generatePassword();
         const now = new Date().toISOString();
         await setPasswordHash(store.db, u.id, await hashPassword(password), now);
-        await store.db.deleteFrom('sessions').where('user_id', '=', u.id).execute();
+        await deleteUserSessions(store.db, u.id);
         await recordAudit(store.db, { at: now, userId: null, action: 'user.password-reset', subjectType: 'user', subjectId: u.id });
         process.stdout.write(given ? `password changed for ${u.email}; their sessions were signed out\n` : `new password for ${u.email}: ${password}\n`);
       });
     });
 
+  user.command('reset-link').description('print a one-time link (valid 24 hours) with which the user sets a new password')
+    .requiredOption('--email <email>', 'the account').action((opts: { email: string }) => withStore(ctx, async (store) => {
+      const r = await createResetLink(store, opts.email, ctx.config.siteUrl, new Date()).catch(asCliError);
+      process.stdout.write(`reset link for ${opts.email.toLowerCase()} (valid until ${r.expiresAt}, works once):\n${r.url}\n`);
+    }));
   user.command('role').description('change a user\u2019s role (admins only)').requiredOption('--email <email>', 'the account').requiredOption('--role <role>', `one of ${ROLES.join(', ')}`)
     .action((opts: { email: string; role: string }, cmd: Cmd) => withStore(ctx, async (store) => {
       await changeRole(store, await actorFor(store, cmd), opts.email, opts.role, new Date()).catch(asCliError);
@@ -96,7 +104,7 @@ export function registerAdmin(program: Command, ctx: CliContext): void {
           const r = await clearDemo(store, new Date());
           process.stdout.write(`removed the demo: ${r.pieces} pieces, ${r.people} people, ${r.outlets} outlets, ${r.tags} tags\n`);
         } else {
-          await store.db.deleteFrom('settings').where('key', '=', 'demo-cleared').execute();
+          await forgetDemoCleared(store.db);
           const seeded = await seedDemoIfEmpty(store, { siteUrl: ctx.config.siteUrl, now: new Date() });
           process.stdout.write(seeded ? 'seeded the demo site\n' : 'the database already has pieces; the demo was not added\n');
         }

@@ -239,6 +239,9 @@ export interface AuditLogTable {
   details: string | null;
 }
 
+/** One-time password-reset links (004). */
+export interface PasswordResetsTable { token_hash: string; user_id: number; created_at: string; expires_at: string; used_at: string | null }
+
 /** The whole schema as Kysely sees it. */
 export interface Database {
   settings: SettingsTable;
@@ -261,4 +264,5 @@ export interface Database {
   job_schedules: JobSchedulesTable;
   link_checks: LinkChecksTable;
   audit_log: AuditLogTable;
+  password_resets: PasswordResetsTable;
 }

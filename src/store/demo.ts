@@ -21,3 +21,8 @@ export async function hasNoPieces(db: Kysely<Database>): Promise<boolean> {
   const row = await db.selectFrom('pieces').select('id').limit(1).executeTakeFirst();
   return row === undefined;
 }
+
+/** Forgets that the demo was cleared, so `demo --seed` may add it again. */
+export async function forgetDemoCleared(db: Kysely<Database>): Promise<void> {
+  await db.deleteFrom('settings').where('key', '=', 'demo-cleared').execute();
+}

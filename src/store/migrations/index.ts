@@ -3,6 +3,7 @@ import type { DialectName } from '../dialect.ts';
 import * as core from './001-core.ts';
 import * as search from './002-search.ts';
 import * as feeds from './003-feeds.ts';
+import * as resets from './004-password-resets.ts';
 
 /** A migration that may branch on the dialect; every migration must run on both. */
 interface DialectMigration {
@@ -14,6 +15,7 @@ const ALL: Record<string, DialectMigration> = {
   '001-core': core,
   '002-search': search,
   '003-feeds': feeds,
+  '004-password-resets': resets,
 };
 
 /** The migrations bound to one dialect, in the shape Kysely's Migrator wants. */

@@ -21,6 +21,7 @@ import { registerPieceEdit } from './piece-edit.ts';
 import { registerPieces } from './pieces.ts';
 import { EditorRouter, type EditorRequest, type RouteSpec } from './router.ts';
 import { registerSettings } from './settings.ts';
+import { registerPasswordReset } from './password-reset.ts';
 import { registerSignIn } from './sign-in.ts';
 import { registerUsers } from './users.ts';
 
@@ -87,6 +88,7 @@ export async function registerEditor(app: FastifyInstance, opts: RegisterEditorO
     };
     const router = new EditorRouter(scope, deps, secure);
     registerSignIn(router);
+    registerPasswordReset(router);
     registerCapture(router);
     registerInbox(router);
     registerPieces(router);
