@@ -4,7 +4,7 @@
  * gets more than `perHost` requests at once, whichever process runs the job.
  */
 import { claimFeeds, dueFeeds } from '../store/feeds.ts';
-import { enqueue } from '../store/jobs.ts';
+import { countPending, enqueue } from '../store/jobs.ts';
 import type { Store } from '../store/open.ts';
 
 /** Job name of one feed's refresh. */
@@ -24,9 +24,7 @@ export interface PollDueOptions {
 export async function pollDueFeeds(store: Store, opts: PollDueOptions): Promise<number> {
   const now = opts.now.toISOString();
   // 1. Room in the queue: refreshes already waiting count against the backlog.
-  const waiting = await store.db.selectFrom('jobs').select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('name', '=', REFRESH_JOB).where('state', 'in', ['queued', 'running']).executeTakeFirstOrThrow();
-  const room = (opts.maxBacklog ?? 1000) - Number(waiting.n);
+  const room = (opts.maxBacklog ?? 1000) - (await countPending(store.db, REFRESH_JOB));
   if (room <= 0) return 0;
   // 2. Due feeds, politely: at most perHost in flight per host.
   const due = await dueFeeds(store.db, { now, limit: room, perHost: opts.perHost ?? 1 });

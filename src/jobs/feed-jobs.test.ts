@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import pino from 'pino';
 import { createFeedFetch, type FeedFetcher } from '../ingest/feed-fetch.ts';
 import { pollDueFeeds } from '../ingest/poll-due-feeds.ts';
+import { addWatchRule, getCandidate } from '../store/candidates.ts';
 import { insertFeed, listFeeds } from '../store/feeds.ts';
 import { etagRoute, rss, startFeedServer, type FeedServer } from '../testing/feed-server.ts';
 import { storeKinds, type TestStore } from '../testing/test-stores.ts';
@@ -50,6 +52,24 @@ for (const kind of storeKinds()) {
       const jobs = await store.db.selectFrom('jobs').select(['state', 'locked_by']).where('name', '=', 'feeds.refresh').execute();
       assert.equal(jobs.length, 30);
       assert.ok(jobs.every((j) => j.state === 'done'));
+    });
+
+    it('auto-captures a candidate that matches a capture rule and adopts the page\u2019s canonical URL', async () => {
+      const logger = pino({ level: 'silent' });
+      const page = fs.readFileSync(new URL('../ingest/testdata/opinion-page.html', import.meta.url), 'utf8').replaceAll('{{ORIGIN}}', server.origin);
+      server.route('/story', (_q, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page));
+      server.route('/kz.xml', etagRoute(() => rss([{ title: 'Kazakhstan: a quiet winter warning', link: `${server.origin}/story?utm_source=rss` }])));
+      await addWatchRule(store.db, 'Kazakhstan', 'capture', T0.toISOString());
+      const { id } = await insertFeed(store.db, { url: `${server.origin}/kz.xml`, now: T0.toISOString() });
+      const handlers = feedJobHandlers({ store, logger, now: () => T0, feeds: { allow: server.allow, userAgent: 'x', fetch: fetcher.fetch, perHost: 100 } });
+      const worker = createWorker({ store, logger, handlers, now: () => T0, concurrency: 2, workerId: 'w3' });
+      await pollDueFeeds(store, { now: T0, perHost: 100 });
+      for (let round = 0; round < 5 && (await worker.tick()) > 0; round++);
+      const row = await store.db.selectFrom('candidates').select('id').where('feed_id', '=', id).executeTakeFirstOrThrow();
+      const c = await getCandidate(store.db, Number(row.id));
+      assert.equal(c?.state, 'captured');
+      assert.ok(c?.capture_id);
+      assert.equal(c?.canonical_url, `${server.origin}/2022/01/18/opinions/steppe-quiet-winter-warning/index.html`);
     });
   });
 }

@@ -3,6 +3,7 @@
  * that matched a capture rule, and inbox retention. Handlers are idempotent and payloads hold ids.
  */
 import type { Logger } from 'pino';
+import { dedupeUrl } from '../model/url.ts';
 import { captureUrl } from '../ingest/capture.ts';
 import { createFeedFetch, type FeedFetcher } from '../ingest/feed-fetch.ts';
 import { pollDueFeeds, REFRESH_JOB } from '../ingest/poll-due-feeds.ts';
@@ -64,7 +65,7 @@ export function feedJobHandlers(deps: FeedJobDeps): Record<string, JobHandler> {
       pageFetcher ??= createFetcher({ allow: deps.feeds.allow, userAgent: deps.feeds.userAgent, robots: true });
       const fetcher = pageFetcher;
       const r = await captureUrl(deps.store, (u) => fetcher.fetch(u), c.url, { now: deps.now });
-      if (r.ok) await markCaptured(deps.store.db, id, r.captureId);
+      if (r.ok) await markCaptured(deps.store.db, id, r.captureId, dedupeUrl(r.canonicalUrl));
       else log.warn({ candidateId: id, url: c.url, reason: r.reason, err: r.message }, 'auto-capture failed');
     },
     'candidates.retention': async () => {

@@ -147,9 +147,17 @@ export async function getCandidate(db: Kysely<Database>, id: number): Promise<Ca
   return db.selectFrom('candidates').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-/** Links a candidate to its capture (auto-capture, or an editor's click). */
-export async function markCaptured(db: Kysely<Database>, id: number, captureId: number): Promise<void> {
+/**
+ * Links a candidate to its capture (auto-capture, or an editor's click). When the capture learned the
+ * page's canonical URL (`<link rel=canonical>`), the candidate takes it as its dedupe URL, so later feed
+ * items pointing there are known; if another candidate already has it, this one joins that one's group.
+ */
+export async function markCaptured(db: Kysely<Database>, id: number, captureId: number, canonicalUrl?: string | null): Promise<void> {
   await db.updateTable('candidates').set({ capture_id: captureId, state: 'captured' }).where('id', '=', id).execute();
+  if (!canonicalUrl) return;
+  const other = await db.selectFrom('candidates').select(['id', 'group_id']).where('canonical_url', '=', canonicalUrl).executeTakeFirst();
+  if (!other) await db.updateTable('candidates').set({ canonical_url: canonicalUrl }).where('id', '=', id).execute();
+  else if (Number(other.id) !== id) await db.updateTable('candidates').set({ group_id: Number(other.group_id ?? other.id) }).where('id', '=', id).execute();
 }
 
 /** Marks a candidate used by a recommendation: it is then kept past retention. */

@@ -150,3 +150,10 @@ export async function enqueueDueSchedules(db: Kysely<Database>, now: string, nex
   }
   return created;
 }
+
+/** Jobs of one name that are queued or running (the feed tick keeps this backlog bounded). */
+export async function countPending(db: Kysely<Database>, name: string): Promise<number> {
+  const row = await db.selectFrom('jobs').select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('name', '=', name).where('state', 'in', ['queued', 'running']).executeTakeFirstOrThrow();
+  return Number(row.n);
+}

@@ -11,6 +11,7 @@ import { AppError, type AppErrorCode } from '../model/app-error.ts';
 import { pendingMigrations } from '../store/migrate.ts';
 import type { Store } from '../store/open.ts';
 import { registerEditor } from './editor/plugin.ts';
+import { webSubRoutes } from './websub/routes.ts';
 import { notFoundPage, registerSiteRoutes } from './site/routes.ts';
 import type { FetchPage } from '../ingest/capture.ts';
 
@@ -68,6 +69,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   registerSiteRoutes(app, site);
+  await app.register(webSubRoutes, { prefix: '/websub', store: deps.store, now: site.now });
   await registerEditor(app, { store: deps.store, siteUrl: deps.siteUrl, now: site.now, ...(deps.fetchPage ? { fetchPage: deps.fetchPage } : {}) });
   addConditionalGet(app);
 
