@@ -34,25 +34,26 @@ export async function insertPiece(db: Kysely<Database>, p: NewPiece): Promise<nu
 export async function listPublished(db: Kysely<Database>, opts: { limit: number; offset?: number }): Promise<PieceView[]> {
   const rows = await db.selectFrom('pieces').selectAll().where('state', '=', 'published')
     .orderBy('published_at', 'desc').orderBy('id', 'desc').limit(opts.limit).offset(opts.offset ?? 0).execute();
-  return hydrate(db, rows);
+  return hydratePieces(db, rows);
 }
 
 /** The piece at a public path, in any state (the caller decides what a draft or retraction shows). */
 export async function findByPath(db: Kysely<Database>, path: string): Promise<PieceView | undefined> {
   const row = await db.selectFrom('pieces').selectAll().where('path', '=', path).executeTakeFirst();
-  return row ? (await hydrate(db, [row]))[0] : undefined;
+  return row ? (await hydratePieces(db, [row]))[0] : undefined;
 }
 
-async function hydrate(db: Kysely<Database>, rows: Selectable<PiecesTable>[]): Promise<PieceView[]> {
+/** Resolves authors, tags, outlet and corrections for piece rows, keeping their order. */
+export async function hydratePieces(db: Kysely<Database>, rows: Selectable<PiecesTable>[]): Promise<PieceView[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => Number(r.id));
+  const outletIds = [...new Set(rows.map((r) => Number(r.outlet_id ?? 0)))];
   const [authorRows, tagRows, outletRows, corrections] = await Promise.all([
-    db.selectFrom('piece_authors').innerJoin('people', 'people.id', 'piece_authors.person_id')
-      .selectAll('people').select(['piece_authors.piece_id', 'piece_authors.position']).where('piece_authors.piece_id', 'in', ids)
-      .orderBy('piece_authors.position').execute(),
+    db.selectFrom('piece_authors').innerJoin('people', 'people.id', 'piece_authors.person_id').selectAll('people')
+      .select(['piece_authors.piece_id', 'piece_authors.position']).where('piece_authors.piece_id', 'in', ids).orderBy('piece_authors.position').execute(),
     db.selectFrom('piece_tags').innerJoin('tags', 'tags.id', 'piece_tags.tag_id').selectAll('tags').select('piece_tags.piece_id')
       .where('piece_tags.piece_id', 'in', ids).orderBy('tags.slug').execute(),
-    db.selectFrom('outlets').selectAll().where('id', 'in', rows.map((r) => Number(r.outlet_id ?? 0))).execute(),
+    db.selectFrom('outlets').selectAll().where('id', 'in', outletIds).execute(),
     db.selectFrom('corrections').selectAll().where('piece_id', 'in', ids).orderBy('at').execute(),
   ]);
   return rows.map((r) => {
@@ -69,7 +70,7 @@ async function hydrate(db: Kysely<Database>, rows: Selectable<PiecesTable>[]): P
 /** One piece by id, hydrated. */
 export async function getPieceView(db: Kysely<Database>, id: number): Promise<PieceView | undefined> {
   const row = await db.selectFrom('pieces').selectAll().where('id', '=', id).executeTakeFirst();
-  return row ? (await hydrate(db, [row]))[0] : undefined;
+  return row ? (await hydratePieces(db, [row]))[0] : undefined;
 }
 
 /** The raw row of a piece (for commands that compare and update it). */
@@ -81,7 +82,7 @@ export async function getPieceRow(db: Kysely<Database>, id: number): Promise<Sel
 export async function listPieces(db: Kysely<Database>, opts: { states?: string[]; limit?: number } = {}): Promise<PieceView[]> {
   let q = db.selectFrom('pieces').selectAll().orderBy('updated_at', 'desc').orderBy('id', 'desc').limit(opts.limit ?? 100);
   if (opts.states?.length) q = q.where('state', 'in', opts.states);
-  return hydrate(db, await q.execute());
+  return hydratePieces(db, await q.execute());
 }
 
 /** A recommendation of any of these original URLs that is not retracted (for "already recommended"). */

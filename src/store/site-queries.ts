@@ -1,9 +1,11 @@
-import type { Kysely, Selectable, SelectQueryBuilder } from 'kysely';
+import type { Kysely, SelectQueryBuilder } from 'kysely';
 import type { Person } from '../model/person.ts';
 import type { Outlet, Tag } from '../model/piece.ts';
-import type { Database, PiecesTable } from './database.ts';
-import { toOutlet, toPerson, toPiece, toTag } from './mappers.ts';
-import type { PieceView } from './pieces.ts';
+import type { Database } from './database.ts';
+import { toOutlet, toPerson, toTag } from './mappers.ts';
+import { hydratePieces, type PieceView } from './pieces.ts';
+
+export { hydratePieces };
 
 /*
  * Read models of the reader site: lists of published pieces by tag, person, outlet, kind or month,
@@ -140,29 +142,4 @@ export async function goneUrls(db: Kysely<Database>, urls: readonly string[]): P
   if (urls.length === 0) return new Set();
   const rows = await db.selectFrom('link_checks').select(['url', 'state', 'http_status']).where('url', 'in', [...urls]).execute();
   return new Set(rows.filter((r) => ['broken', 'gone', 'dead', 'failing'].includes(r.state) || r.http_status === 404 || r.http_status === 410).map((r) => r.url));
-}
-
-// Same shape as store/pieces.ts hydrate (not exported there); one query per relation for the whole page.
-/** Resolves authors, tags, outlet and corrections for piece rows, keeping their order. */
-export async function hydratePieces(db: Kysely<Database>, rows: Selectable<PiecesTable>[]): Promise<PieceView[]> {
-  if (rows.length === 0) return [];
-  const ids = rows.map((r) => Number(r.id));
-  const outletIds = [...new Set(rows.map((r) => Number(r.outlet_id ?? 0)))];
-  const [authorRows, tagRows, outletRows, corrections] = await Promise.all([
-    db.selectFrom('piece_authors').innerJoin('people', 'people.id', 'piece_authors.person_id').selectAll('people')
-      .select(['piece_authors.piece_id', 'piece_authors.position']).where('piece_authors.piece_id', 'in', ids).orderBy('piece_authors.position').execute(),
-    db.selectFrom('piece_tags').innerJoin('tags', 'tags.id', 'piece_tags.tag_id').selectAll('tags').select('piece_tags.piece_id')
-      .where('piece_tags.piece_id', 'in', ids).orderBy('tags.slug').execute(),
-    db.selectFrom('outlets').selectAll().where('id', 'in', outletIds).execute(),
-    db.selectFrom('corrections').selectAll().where('piece_id', 'in', ids).orderBy('at').execute(),
-  ]);
-  return rows.map((r) => {
-    const id = Number(r.id);
-    const authors = authorRows.filter((a) => Number(a.piece_id) === id).map(toPerson);
-    const tags = tagRows.filter((t) => Number(t.piece_id) === id).map(toTag);
-    const outletRow = outletRows.find((o) => Number(o.id) === Number(r.outlet_id));
-    const piece = toPiece(r, authors.map((a) => a.id), tags.map((t) => t.id));
-    piece.corrections = corrections.filter((c) => Number(c.piece_id) === id).map((c) => ({ at: c.at, text: c.text }));
-    return { piece, authors, tags, outlet: outletRow ? toOutlet(outletRow) : null };
-  });
 }
