@@ -38,7 +38,10 @@ for (const kind of storeKinds()) {
     it('a captured op-ed becomes a published page with every row of the anatomy', async () => {
       const store = await kind.create();
       try {
+        const { id: candidateId } = await store.db.insertInto('candidates').values({ url: `${server.origin}${ARTICLE}?utm_source=rss`, canonical_url: `${server.origin}${ARTICLE}`, title: 'From a feed', created_at: now().toISOString() }).returning('id').executeTakeFirstOrThrow();
         const r = await recommend(store, (u) => fetcher.fetch(u), SYSTEM, { source: `${server.origin}${ARTICLE}`, tags: ['Kazakhstan', 'Казахстан'], publish: true }, now);
+        const candidate = await store.db.selectFrom('candidates').select('state').where('id', '=', candidateId).executeTakeFirstOrThrow();
+        assert.equal(candidate.state, 'used', 'the inbox candidate is kept as used');
         assert.equal(r.state, 'published');
         assert.equal(r.path, '/2022/01/18/marta-kovalenko-for-the-steppe-a-quiet-winter-is-a-loud-warning');
         const v = (await getPieceView(store.db, r.id))!;

@@ -1,8 +1,9 @@
 import { captureUrl, type FetchPage } from '../ingest/capture.ts';
 import { AppError } from '../model/app-error.ts';
 import type { ArticleKind } from '../model/capture.ts';
-import { canonicalizeUrl } from '../model/url.ts';
+import { canonicalizeUrl, dedupeUrl } from '../model/url.ts';
 import { recordAudit } from '../store/audit.ts';
+import { markUsedFor } from '../store/candidates.ts';
 import { getCapture } from '../store/captures.ts';
 import type { Store } from '../store/open.ts';
 import { findRecommendationOf, insertPiece, insertRevision, pathTaken } from '../store/pieces.ts';
@@ -90,6 +91,8 @@ export async function recommend(store: Store, fetchPage: FetchPage, actor: Actor
     authorIds: authors.ids.map((a) => a.id), tagIds,
   });
   await insertRevision(store.db, { pieceId: id, version: 1, userId: actor.userId, at, changes: { created: [null, { captureId, headline: draft.displayHeadline }] } });
+  // The inbox keeps a candidate that became a recommendation past its retention period.
+  await markUsedFor(store.db, { captureId, urls: originals.map((u) => dedupeUrl(u)).filter((u): u is string => Boolean(u)) }, at);
   await recordAudit(store.db, { at, userId: actor.userId, action: 'piece.create', subjectType: 'piece', subjectId: id, details: { by: actor.label, captureId } });
   const warnings = [...(outlet.warning ? [`outlet: ${outlet.warning}`] : []), ...authors.warnings.map((w) => `${w.field}: ${w.message}`), ...draft.warnings.map((w) => `${w.field}: ${w.message}`)];
   let ref: PieceRef = { id, state: 'draft', path, version: 1 };

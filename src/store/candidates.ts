@@ -200,3 +200,11 @@ export async function candidateCounts(db: Kysely<Database>): Promise<Record<stri
   const rows = await db.selectFrom('candidates').select(['state', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('state').execute();
   return Object.fromEntries(rows.map((r) => [r.state, Number(r.n)]));
 }
+
+/** Marks used every candidate of one capture or of these dedupe URLs (a recommendation was made from it). */
+export async function markUsedFor(db: Kysely<Database>, ref: { captureId: number; urls: readonly string[] }, now: string): Promise<number> {
+  const r = await db.updateTable('candidates').set({ state: 'used', used_at: now })
+    .where((eb) => eb.or([eb('capture_id', '=', ref.captureId), ...(ref.urls.length ? [eb('canonical_url', 'in', [...ref.urls])] : [])]))
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows);
+}
