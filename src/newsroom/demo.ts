@@ -24,6 +24,11 @@ const OPINION_BODY: BodyBlock[] = [
   P('Done badly, it becomes copying: whole articles pasted without consent, bylines lost, images without credit. That is why the rules of a good recommendation belong in the software, not in a style guide nobody opens.'),
   P('The excerpt stops after a few paragraphs. The credit line is never empty. The link to the original always works, and somebody checks that it still does a year later.'),
   P('None of this is new. Newspapers have quoted each other for centuries. What is new is the volume, and the need to do it carefully at speed.'),
+  P('Readers notice the difference. A page that says plainly who wrote a piece, where it first appeared and why the newsroom chose it earns a kind of trust that a bare link never does.'),
+  P('Outlets notice it too. A fair excerpt with a clear credit sends them readers who arrive already interested, and those readers are the ones most likely to subscribe or donate.'),
+  P('The work is small for each piece and large in total. A desk that recommends five articles a day handles well over a thousand links a year, each with an author, a date and an image credit to get right.'),
+  P('That is exactly the kind of repetitive care that software should take over, so that editors can spend their attention on choosing well rather than on copying carefully.'),
+  P('The best recommendation pages read like a good colleague passing on an article: here is what it is, here is who wrote it, here is why you might want to read it, and here is where to find the rest.'),
   P('This text is demo content written for newsdesk; the outlet and the author do not exist.'),
 ];
 
