@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { registerAdmin } from './admin.ts';
+import { registerBackup } from './backup.ts';
 import { registerCapture } from './capture.ts';
 import { registerDirectory } from './directory.ts';
 import { registerFeeds } from './feeds.ts';
@@ -23,5 +24,6 @@ export function buildProgram(ctx: CliContext): Command {
   registerDirectory(program, ctx);
   registerFeeds(program, ctx);
   registerInbox(program, ctx);
+  registerBackup(program, ctx);
   return program;
 }
