@@ -59,7 +59,8 @@ function rss(ctx: PageContext, spec: FeedSpec): string {
       const url = absoluteUrl(ctx, v.piece.path ?? '/');
       return {
         title: displayHeadline(v), link: url, guid: { value: url, isPermaLink: true }, pubDate: new Date(v.piece.publishedAt ?? v.piece.updatedAt),
-        description: v.piece.type === 'story' ? pieceDescription(v) : pieceHtml(v, ctx).value,
+        // Readers render an RSS description as HTML, so a story's plain-text description is escaped, never passed raw.
+        description: v.piece.type === 'story' ? html`${pieceDescription(v)}`.value : pieceHtml(v, ctx).value,
         ...(v.piece.type === 'story' ? { content: { encoded: pieceHtml(v, ctx).value } } : {}),
         categories: v.tags.map((tag) => ({ name: localized(tag.names, ctx.lang) })),
         ...(v.authors.length ? { dc: { creators: names(v) } } : {}),
