@@ -4,7 +4,7 @@ import { recordAudit } from '../store/audit.ts';
 import type { PiecesTable } from '../store/database.ts';
 import { enqueue } from '../store/jobs.ts';
 import type { Store } from '../store/open.ts';
-import { getPieceRow, getPieceView, insertCorrection, insertRevision, updatePieceIf } from '../store/pieces.ts';
+import { getPieceAuthorIds, getPieceRow, getPieceView, insertCorrection, insertRevision, setPieceAuthors, updatePieceIf } from '../store/pieces.ts';
 import { getSiteSettings } from '../store/settings.ts';
 import { requireAllowed, type Actor } from './actor.ts';
 import { validateLinks } from './rules/links.ts';
@@ -110,17 +110,28 @@ export async function correctPiece(store: Store, actor: Actor, id: number, text:
 }
 
 /** Fields an editor may change on a piece. */
-export type PieceEdit = Partial<Pick<Selectable<PiecesTable>, 'headline' | 'headline_override' | 'standfirst' | 'body_md' | 'editor_note' | 'kind' | 'seo' | 'language' | 'image' | 'original_published_at'>>;
+export type PieceEdit = Partial<Pick<Selectable<PiecesTable>, 'headline' | 'headline_override' | 'standfirst' | 'body_md' | 'editor_note' | 'kind' | 'seo' | 'language' | 'image' | 'original_published_at' | 'excerpt'>>;
+
+/** Changes beside the piece's own columns: the byline (person ids in order). */
+export interface PieceEditExtra {
+  authorIds?: readonly number[];
+}
 
 /** Saves an edit made on `baseVersion`; refused with "changed since you opened it" when someone saved first. */
-export async function editPiece(store: Store, actor: Actor, id: number, baseVersion: number, edit: PieceEdit, now: Date): Promise<PieceRef> {
+export async function editPiece(store: Store, actor: Actor, id: number, baseVersion: number, edit: PieceEdit, now: Date, extra: PieceEditExtra = {}): Promise<PieceRef> {
   const row = await loadPiece(store, id);
   requireAllowed(actor, 'edit', row);
-  const changes = Object.fromEntries(Object.entries(edit).filter(([k, v]) => v !== undefined && row[k as keyof typeof row] !== v).map(([k, v]) => [k, [row[k as keyof typeof row], v]]));
+  const changes: Record<string, [unknown, unknown]> = Object.fromEntries(Object.entries(edit).filter(([k, v]) => v !== undefined && row[k as keyof typeof row] !== v).map(([k, v]) => [k, [row[k as keyof typeof row], v]]));
+  if (extra.authorIds) {
+    const before = await getPieceAuthorIds(store.db, id);
+    if (before.join(',') !== extra.authorIds.join(',')) changes.authors = [before, [...extra.authorIds]];
+  }
   if (Object.keys(changes).length === 0) return { id, state: row.state, path: row.path, version: Number(row.version) };
   const at = now.toISOString();
+  // The version bump guards the byline too: only the save that wins the column update replaces the authors.
   const ok = await updatePieceIf(store.db, id, { expectedVersion: baseVersion }, { ...edit, updated_at: at });
   if (!ok) throw new AppError('conflict', `piece ${id} changed since you opened it (version ${baseVersion}, now ${(await loadPiece(store, id)).version}); your changes were not saved`, { changes });
+  if (changes.authors) await setPieceAuthors(store.db, id, extra.authorIds!);
   await insertRevision(store.db, { pieceId: id, version: baseVersion + 1, userId: actor.userId, at, changes });
   return { id, state: row.state, path: row.path, version: baseVersion + 1 };
 }

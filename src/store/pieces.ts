@@ -114,6 +114,20 @@ export async function setPieceTags(db: Kysely<Database>, pieceId: number, tagIds
   if (tagIds.length) await db.insertInto('piece_tags').values(tagIds.map((tag_id) => ({ piece_id: pieceId, tag_id }))).execute();
 }
 
+/** The ids of a piece's authors, in byline order. */
+export async function getPieceAuthorIds(db: Kysely<Database>, pieceId: number): Promise<number[]> {
+  const rows = await db.selectFrom('piece_authors').select('person_id').where('piece_id', '=', pieceId).orderBy('position').execute();
+  return rows.map((r) => Number(r.person_id));
+}
+
+/** Replaces a piece's authors, in this byline order (one transaction, so a reader never sees half a byline). */
+export async function setPieceAuthors(db: Kysely<Database>, pieceId: number, personIds: readonly number[]): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await trx.deleteFrom('piece_authors').where('piece_id', '=', pieceId).execute();
+    if (personIds.length) await trx.insertInto('piece_authors').values(personIds.map((person_id, position) => ({ piece_id: pieceId, person_id, position }))).execute();
+  });
+}
+
 /** Records one revision: who changed what (field → [before, after]). */
 export async function insertRevision(db: Kysely<Database>, r: { pieceId: number; version: number; userId: number | null; at: string; changes: Record<string, unknown> }): Promise<void> {
   await db.insertInto('revisions').values({ piece_id: r.pieceId, version: r.version, user_id: r.userId, at: r.at, changes: JSON.stringify(r.changes) }).execute();

@@ -9,7 +9,7 @@ import type { EditorRequest, EditorRouter } from './router.ts';
 
 /*
  * Outlets, people and tags as editors see them, with merging of two people records (the same author captured
- * under two spellings). Editing the records' details stays in the CLI for now (`newsdesk person|outlet|tag`).
+ * under two spellings). Each outlet and person links to its edit screen (directory-edit.ts); tags stay in the CLI.
  */
 
 function name(names: string): string {
@@ -23,8 +23,8 @@ async function directoryScreen(e: EditorRequest): Promise<SafeHtml> {
   const lang = e.lang;
   const c = e.ctx();
   const options = people.map((p) => html`<option value="${String(p.id)}">${name(p.names)} (${p.slug})</option>`);
-  const main = html`<section aria-labelledby="o-h"><h2 id="o-h">${m(lang, 'outlets')}</h2><ul class="ed-list">${outlets.map((o) => html`<li>${o.name}${o.home_url ? html` — <span class="ed-muted">${o.home_url}</span>` : ''}</li>`)}</ul></section>
-<section aria-labelledby="p-h"><h2 id="p-h">${m(lang, 'people')}</h2><ul class="ed-list">${people.map((p) => html`<li>${name(p.names)} <span class="ed-muted">${p.slug}${p.website_url ? ` · ${p.website_url}` : ''}</span></li>`)}</ul>
+  const main = html`<section aria-labelledby="o-h"><h2 id="o-h">${m(lang, 'outlets')}</h2><ul class="ed-list">${outlets.map((o) => html`<li><a href="/editor/outlets/${String(o.id)}">${o.name}</a>${o.home_url ? html` — <span class="ed-muted">${o.home_url}</span>` : ''}</li>`)}</ul></section>
+<section aria-labelledby="p-h"><h2 id="p-h">${m(lang, 'people')}</h2><ul class="ed-list">${people.map((p) => html`<li><a href="/editor/people/${String(p.id)}">${name(p.names)}</a> <span class="ed-muted">${p.slug}${p.website_url ? ` · ${p.website_url}` : ''}</span></li>`)}</ul>
 ${people.length > 1 ? html`<form method="post" action="/editor/people/merge" class="ed-form ed-narrow">${csrfField(c)}
 <p><label for="merge-from">${m(lang, 'mergeFrom')}</label><select id="merge-from" name="from">${options}</select></p>
 <p><label for="merge-into">${m(lang, 'mergeInto')}</label><select id="merge-into" name="into">${options}</select></p>

@@ -2,8 +2,14 @@ import type { FastifyReply } from 'fastify';
 import { AppError } from '../../model/app-error.ts';
 import { localized, type SiteSettings } from '../../model/site.ts';
 import { ensureTags } from '../../newsroom/resolve.ts';
-import { publishPiece, schedulePiece, submitPiece, editPiece, type PieceEdit } from '../../newsroom/piece-commands.ts';
+import { addPersonNamed } from '../../newsroom/directory-edit.ts';
+import { publishPiece, schedulePiece, submitPiece, editPiece, type PieceEdit, type PieceEditExtra } from '../../newsroom/piece-commands.ts';
 import { mergeExcerptPolicy } from '../../newsroom/rules/excerpt.ts';
+import { chooseExcerpt, excerptOptions, type ExcerptOption } from '../../newsroom/rules/excerpt-choice.ts';
+import type { BodyBlock } from '../../model/capture.ts';
+import type { ExcerptPolicy } from '../../model/site.ts';
+import { listPeople } from '../../store/directory.ts';
+import { parseJson } from '../../store/json.ts';
 import { countBlockWords } from '../../newsroom/rules/word-count.ts';
 import { check } from '../../newsroom/rules/workflow.ts';
 import { getCapture } from '../../store/captures.ts';
@@ -16,6 +22,7 @@ import { shownImage } from '../site/seo.ts';
 import { notice } from './layout.ts';
 import { m, mf } from './messages.ts';
 import { parseEdit, parseTags, zonedLocalToInstant } from './piece-input.ts';
+import { parseByline, type PersonChoice } from './piece-byline.ts';
 import { pieceForm, valuesOf, warningTarget, type FormValues } from './piece-form.ts';
 import type { EditorRequest, EditorRouter } from './router.ts';
 
@@ -46,13 +53,25 @@ function previewArticle(e: EditorRequest, site: SiteSettings, v: PieceView): Saf
   return start >= 0 && end > start ? raw(page.slice(start, end + '</article>'.length)) : html``;
 }
 
-async function excerptLine(e: EditorRequest, site: SiteSettings, v: PieceView): Promise<{ line: string; warns: { field: string; message: string }[] }> {
+/** The captured body and the policy (site merged with the outlet's override) that bound this piece's excerpt. */
+async function excerptSource(e: EditorRequest, site: SiteSettings, v: PieceView): Promise<{ body: BodyBlock[]; policy: ExcerptPolicy; warns: { field: string; message: string }[] }> {
   const cap = v.piece.captureId ? await getCapture(e.deps.store.db, Number(v.piece.captureId)) : undefined;
+  return { body: cap?.extraction?.body ?? [], policy: mergeExcerptPolicy(site.excerptPolicy, v.outlet?.excerptPolicy ?? null), warns: cap?.extraction?.warnings ?? [] };
+}
+
+async function excerptLine(e: EditorRequest, site: SiteSettings, v: PieceView): Promise<{ line: string; warns: { field: string; message: string }[]; options: ExcerptOption[] }> {
+  const src = await excerptSource(e, site, v);
   const quoted = v.piece.excerpt.reduce((n, b) => n + countBlockWords(b), 0);
-  const total = (cap?.extraction?.body ?? []).reduce((n, b) => n + countBlockWords(b), 0);
-  const policy = mergeExcerptPolicy(site.excerptPolicy, v.outlet?.excerptPolicy ?? null);
-  const line = mf(e.lang, 'wordsQuoted', { quoted, total, paragraphs: v.piece.excerpt.length, max: policy.maxWords });
-  return { line, warns: cap?.extraction?.warnings ?? [] };
+  const total = src.body.reduce((n, b) => n + countBlockWords(b), 0);
+  const line = mf(e.lang, 'wordsQuoted', { quoted, total, paragraphs: v.piece.excerpt.length, max: src.policy.maxWords });
+  return { line, warns: src.warns, options: excerptOptions(src.body, src.policy) };
+}
+
+async function peopleChoices(e: EditorRequest): Promise<PersonChoice[]> {
+  return (await listPeople(e.deps.store.db)).map((p) => {
+    const n = parseJson<Record<string, string>>(p.names, {});
+    return { id: Number(p.id), label: `${(e.lang === 'uk' ? n.uk : undefined) ?? n.en ?? p.slug} (${p.slug})` };
+  });
 }
 
 async function editScreen(e: EditorRequest, v: PieceView, opts: { values?: FormValues; top?: SafeHtml; status?: number } = {}): Promise<SafeHtml> {
@@ -68,7 +87,7 @@ async function editScreen(e: EditorRequest, v: PieceView, opts: { values?: FormV
 · <a href="/editor/pieces/${v.piece.id}/history">${m(e.lang, 'history')}</a> · <a href="/editor/pieces/${v.piece.id}/preview">${m(e.lang, 'preview')}</a>
 ${v.piece.state === 'published' && v.piece.path ? html` · <a href="${v.piece.path}">${m(e.lang, 'open')}</a>` : ''}</p>
 <div class="ed-split"><section class="ed-preview" aria-labelledby="pv-h"><h2 id="pv-h">${m(e.lang, 'preview')}</h2><div class="ed-preview-frame">${previewArticle(e, site, v)}</div></section>
-<section class="ed-fields" aria-labelledby="fd-h"><h2 id="fd-h">${m(e.lang, 'fields')}</h2>${pieceForm(e.ctx(), v, opts.values ?? valuesOf(v), warns, { canPublish, canEdit, excerptLine: ex.line })}</section></div>`;
+<section class="ed-fields" aria-labelledby="fd-h"><h2 id="fd-h">${m(e.lang, 'fields')}</h2>${pieceForm(e.ctx(), v, opts.values ?? valuesOf(v), warns, { canPublish, canEdit, excerptLine: ex.line, people: await peopleChoices(e), excerptOptions: ex.options })}</section></div>`;
   return e.page({ title: `${m(e.lang, 'editTitle')}: ${v.piece.headlineOverride || v.piece.headline}`, main, withSiteCss: true, wide: true });
 }
 
@@ -79,11 +98,42 @@ async function loadView(e: EditorRequest, idParam: string): Promise<PieceView> {
   return v;
 }
 
-function conflictTop(e: EditorRequest, err: AppError): SafeHtml {
+/** A changed value as an editor reads it: names for a byline, the length for an excerpt, else the text. */
+function shown(e: EditorRequest, key: string, value: unknown, names: ReadonlyMap<number, string>): string {
+  if (key === 'authors' && Array.isArray(value)) return value.map((x) => (typeof x === 'number' ? names.get(x) ?? String(x) : String(x))).join(', ');
+  if (key === 'excerpt' && typeof value === 'string') {
+    const blocks = parseJson<BodyBlock[]>(value, []);
+    return mf(e.lang, 'excerptOption', { paragraphs: blocks.length, words: blocks.reduce((n, b) => n + countBlockWords(b), 0) });
+  }
+  return String(value ?? '');
+}
+
+async function conflictTop(e: EditorRequest, err: AppError): Promise<SafeHtml> {
   const changes = (err.details?.changes ?? {}) as Record<string, [unknown, unknown]>;
-  const rows = Object.entries(changes).map(([k, [theirs, yours]]) => html`<tr><th scope="row">${k}</th><td>${String(theirs ?? '')}</td><td>${String(yours ?? '')}</td></tr>`);
+  const names = new Map((await peopleChoices(e)).map((p) => [p.id, p.label] as const));
+  const rows = Object.entries(changes).map(([k, [theirs, yours]]) => html`<tr><th scope="row">${k}</th><td>${shown(e, k, theirs, names)}</td><td>${shown(e, k, yours, names)}</td></tr>`);
   return html`${notice('error', m(e.lang, 'conflictIntro'), m(e.lang, 'conflictTitle'))}
 <table class="ed-diff"><caption>${m(e.lang, 'changes')}</caption><thead><tr><th scope="col">${m(e.lang, 'field')}</th><th scope="col">${m(e.lang, 'theirs')}</th><th scope="col">${m(e.lang, 'yours')}</th></tr></thead><tbody>${rows}</tbody></table>`;
+}
+
+/** The excerpt a posted choice asks for: undefined when unchanged, refused (invalid) when beyond the policy. */
+async function excerptEdit(e: EditorRequest, site: SiteSettings, v: PieceView, raw: string | undefined): Promise<string | undefined> {
+  if (raw === undefined || v.piece.type !== 'recommendation' || raw === String(v.piece.excerpt.length)) return undefined;
+  const src = await excerptSource(e, site, v);
+  const r = chooseExcerpt(src.body, src.policy, Number(raw));
+  if (!r.ok) throw new AppError('invalid', r.message);
+  return JSON.stringify(r.blocks);
+}
+
+/** The byline a posted form asks for; a typed new name becomes a person record only when the rest is valid. */
+async function bylineEdit(e: EditorRequest, body: Record<string, string>, stale: boolean): Promise<PieceEditExtra> {
+  const known = new Set((await listPeople(e.deps.store.db)).map((p) => Number(p.id)));
+  const b = parseByline(body, known);
+  if (!b) return {};
+  // A save on an old version is refused anyway: do not create the person (the re-shown form keeps the name).
+  if (stale && b.newName) throw new AppError('conflict', 'this piece changed since you opened it; your changes were not saved', { changes: { authors: ['', [...b.ids, b.newName].join(', ')] } });
+  const ids = b.newName ? [...b.ids, await addPersonNamed(e.deps.store, b.newName, e.lang, e.deps.now())] : b.ids;
+  return { authorIds: ids };
 }
 
 const DONE = new Set(['save', 'submit', 'publish', 'schedule']);
@@ -101,7 +151,10 @@ async function save(e: EditorRequest, reply: FastifyReply, v: PieceView, body: R
   const version = Number(body.version);
   try {
     const edit: PieceEdit = parseEdit(body, row);
-    await editPiece(store, actor, Number(row.id), Number.isSafeInteger(version) ? version : -1, edit, now());
+    const excerpt = await excerptEdit(e, site, v, body.excerpt_paragraphs);
+    if (excerpt !== undefined) edit.excerpt = excerpt;
+    const extra = await bylineEdit(e, body, version !== Number(row.version));
+    await editPiece(store, actor, Number(row.id), Number.isSafeInteger(version) ? version : -1, edit, now(), extra);
   } catch (err) {
     // A field too long or not valid: the same screen again, with what was typed and the reason.
     if (err instanceof AppError && err.code === 'invalid') {
@@ -110,7 +163,7 @@ async function save(e: EditorRequest, reply: FastifyReply, v: PieceView, body: R
     if (!(err instanceof AppError && err.code === 'conflict' && err.details?.changes)) throw err;
     const fresh = await loadView(e, String(row.id));
     const values = { ...valuesOf(fresh), ...body, version: String(fresh.piece.revision) };
-    return reply.code(409).type('text/html; charset=utf-8').send((await editScreen(e, fresh, { values, top: conflictTop(e, err) })).value);
+    return reply.code(409).type('text/html; charset=utf-8').send((await editScreen(e, fresh, { values, top: await conflictTop(e, err) })).value);
   }
   const tags = parseTags(body.tags);
   if (tags.join('|') !== v.tags.map((t) => t.names.en).join('|')) await setPieceTags(store.db, Number(row.id), await ensureTags(store, tags, now().toISOString()));

@@ -4,6 +4,8 @@ import type { PieceView } from '../../store/pieces.ts';
 import { html, type SafeHtml } from '../html.ts';
 import { csrfField, type ScreenContext } from './layout.ts';
 import { m, type EditorKey } from './messages.ts';
+import type { ExcerptOption } from '../../newsroom/rules/excerpt-choice.ts';
+import { authorsFieldset, bylineValues, excerptField, type PersonChoice } from './piece-byline.ts';
 
 /*
  * The piece form: every field of a recommendation (or story), prefilled; extraction warnings sit next to the
@@ -30,6 +32,7 @@ export function valuesOf(v: PieceView): FormValues {
     original_published_at: p.originalPublishedAt ?? '', image_decision: p.image?.decision ?? 'none', image_caption: p.image?.caption ?? '',
     image_credit: p.image?.credit ?? '', image_alt: p.image?.alt ?? '', editor_note: p.editorsNote ?? '', seo: p.seo,
     tags: v.tags.map((t) => t.names.en).join(', '), standfirst: p.standfirst ?? '', body_md: p.body ?? '', language: p.language,
+    ...bylineValues(v),
   };
 }
 
@@ -50,11 +53,10 @@ function select(lang: Language, name: string, label: EditorKey, val: FormValues,
   return html`<p><label for="f-${name}">${m(lang, label)}</label><select id="f-${name}" name="${name}">${options.map(([v, l]) => html`<option value="${v}"${val[name] === v ? html` selected` : ''}>${l}</option>`)}</select></p>`;
 }
 
-/** Read-only facts of the piece: authors and outlet (edited in the directory), with their warnings. */
+/** Read-only facts of the piece: outlet (edited in the directory) and original URL, with their warnings. */
 function facts(c: ScreenContext, v: PieceView, warns: Map<string, string[]>): SafeHtml {
   const lang = c.lang;
-  return html`<dl class="ed-facts"><dt>${m(lang, 'authors')}</dt><dd>${v.authors.map((a) => a.names.en).join(', ') || '—'}${warn(warns.get('authors'))}</dd>
-<dt>${m(lang, 'outlet')}</dt><dd>${v.outlet?.name ?? '—'}${warn(warns.get('outlet'))}</dd>
+  return html`<dl class="ed-facts"><dt>${m(lang, 'outlet')}</dt><dd>${v.outlet?.name ?? '—'}${warn(warns.get('outlet'))}</dd>
 ${v.piece.originalUrl ? html`<dt>URL</dt><dd><a href="${v.piece.originalUrl}" rel="noopener noreferrer">${v.piece.originalUrl}</a></dd>` : ''}</dl>`;
 }
 
@@ -69,13 +71,14 @@ ${canPublish ? html`<button type="submit" name="action" value="publish" class="e
 }
 
 /** The whole piece form. */
-export function pieceForm(c: ScreenContext, v: PieceView, val: FormValues, warns: Map<string, string[]>, opts: { canPublish: boolean; canEdit: boolean; excerptLine: string }): SafeHtml {
+export function pieceForm(c: ScreenContext, v: PieceView, val: FormValues, warns: Map<string, string[]>, opts: { canPublish: boolean; canEdit: boolean; excerptLine: string; people: readonly PersonChoice[]; excerptOptions: readonly ExcerptOption[] }): SafeHtml {
   const lang = c.lang;
   const rec = v.piece.type === 'recommendation';
   return html`<form method="post" action="/editor/pieces/${v.piece.id}" class="ed-form ed-piece-form" data-once>${csrfField(c)}
 <input type="hidden" name="version" value="${val.version ?? ''}">
 ${warn(warns.get('general'))}
 ${facts(c, v, warns)}
+${authorsFieldset(lang, opts.people, val, warn(warns.get('authors')))}
 ${select(lang, 'kind', 'kind', val, ARTICLE_KINDS.map((k) => [k, k] as const))}${warn(warns.get('kind'))}
 ${text(lang, 'headline', 'headline', val, warns)}
 ${text(lang, 'headline_override', 'headlineOverride', val, warns)}
@@ -83,7 +86,7 @@ ${rec ? text(lang, 'original_published_at', 'publishedAt', val, warns, { max: 40
 ${rec ? html`<fieldset><legend>${m(lang, 'image')}</legend>${warn(warns.get('image'))}
 ${select(lang, 'image_decision', 'imageDecision', val, [['link', m(lang, 'imageLink')], ['proxy', m(lang, 'imageProxy')], ['none', m(lang, 'imageNone')]])}
 ${text(lang, 'image_caption', 'caption', val, warns, { max: 2000 })}${text(lang, 'image_credit', 'credit', val, warns)}${text(lang, 'image_alt', 'alt', val, warns, { max: 1000 })}</fieldset>` : ''}
-${rec ? html`<p class="ed-excerpt-count" id="excerpt-count"><strong>${m(lang, 'excerpt')}:</strong> ${opts.excerptLine}</p>${warn(warns.get('excerpt'))}` : ''}
+${rec ? excerptField(lang, opts.excerptOptions, val, opts.excerptLine, warn(warns.get('excerpt'))) : ''}
 ${rec ? '' : text(lang, 'standfirst', 'standfirst', val, warns, { max: 1000 })}
 ${rec ? '' : text(lang, 'body_md', 'body', val, warns, { area: true, max: 200_000 })}
 ${rec ? text(lang, 'editor_note', 'note', val, warns, { area: true }) : ''}

@@ -14,6 +14,7 @@ import { getSetting, putSetting } from '../../store/settings.ts';
 import { siteRuntimeOf } from '../site/routes.ts';
 import { registerCapture } from './capture.ts';
 import { registerDirectory } from './directory.ts';
+import { registerDirectoryEdit } from './directory-edit.ts';
 import { registerInbox } from './inbox.ts';
 import { notice } from './layout.ts';
 import { m } from './messages.ts';
@@ -94,6 +95,7 @@ export async function registerEditor(app: FastifyInstance, opts: RegisterEditorO
     registerPieces(router);
     registerPieceEdit(router);
     registerDirectory(router);
+    registerDirectoryEdit(router);
     registerUsers(router);
     registerSettings(router);
     routes.push(...router.routes);
