@@ -2,6 +2,8 @@ import type { Command } from 'commander';
 import type { Logger } from 'pino';
 import { declareSchedules, jobHandlers } from '../jobs/handlers.ts';
 import { createWorker, type Worker } from '../jobs/worker.ts';
+import { hubPostVia } from '../ingest/websub.ts';
+import { createFetcher } from '../net/safe-fetch.ts';
 import { ensureFirstAdmin } from '../newsroom/accounts.ts';
 import { seedDemoIfEmpty } from '../newsroom/demo.ts';
 import type { Store } from '../store/open.ts';
@@ -13,8 +15,15 @@ import { openMigrated, type CliContext } from './context.ts';
 /** Starts the worker for a process (shared by `serve` and `worker`). */
 export async function startWorker(ctx: CliContext, store: Store, logger: Logger): Promise<Worker> {
   const now = () => new Date();
-  await declareSchedules(store, now());
-  const worker = createWorker({ store, logger: logger.child({ room: 'jobs' }), handlers: jobHandlers({ store, logger, now, feeds: { allow: ctx.config.fetchAllow, userAgent: `newsdesk/0.1 (+${ctx.config.siteUrl})` } }), concurrency: ctx.config.workerConcurrency });
+  const { fetchAllow: allow, siteUrl } = ctx.config;
+  const userAgent = `newsdesk/0.1 (+${siteUrl})`;
+  await declareSchedules(store, now(), { websub: true });
+  // Hubs are third-party hosts: their POSTs go through safeFetch like every other request (no robots, no redirects).
+  const hubFetcher = createFetcher({ allow, userAgent, totalTimeoutMs: 15_000 });
+  // The callback routes are mounted by web/app.ts at /websub (web/websub/routes.ts).
+  const websub = { callbackBase: `${siteUrl}/websub`, hubPost: hubPostVia(hubFetcher) };
+  const handlers = jobHandlers({ store, logger, now, feeds: { allow, userAgent, websub } });
+  const worker = createWorker({ store, logger: logger.child({ room: 'jobs' }), handlers, concurrency: ctx.config.workerConcurrency });
   worker.start();
   return worker;
 }

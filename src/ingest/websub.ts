@@ -5,12 +5,23 @@
  */
 import { parseFeed } from '../feeds/parse-feed.ts';
 import { checkSignature, newSecret, subscriptionForm, verifyIntent, WEBSUB_LEASE_SECONDS } from '../feeds/websub.ts';
+import type { Fetcher } from '../net/safe-fetch.ts';
 import { feedsNeedingWebSub, getFeed, setWebSub } from '../store/feeds.ts';
 import type { Store } from '../store/open.ts';
 import { ingestItems } from './ingest-items.ts';
 
 /** POSTs a form to a hub; production passes a safeFetch-guarded POST (hubs are third-party hosts). */
 export type HubPost = (url: string, form: Record<string, string>) => Promise<{ ok: boolean; status?: number; message: string }>;
+
+/** The production HubPost: a form POST through safeFetch (SSRF guard, caps, no redirect re-sent); any 2xx is accepted (§5.1.2). */
+export function hubPostVia(fetcher: Pick<Fetcher, 'fetch'>): HubPost {
+  return async (url, form) => {
+    // robots.txt governs crawling; a hub's subscription endpoint is an API the publisher points us to.
+    const r = await fetcher.fetch(url, { method: 'POST', body: new URLSearchParams(form), accept: 'text/plain, */*;q=0.5', maxBytes: 64 * 1024, robots: false });
+    if (r.ok) return { ok: true, status: r.status, message: `the hub answered ${r.status}` };
+    return { ok: false, ...(r.status ? { status: r.status } : {}), message: r.message };
+  };
+}
 
 /** Where hubs call us back: `${callbackBase}/<feedId>`. */
 export interface WebSubSettings { callbackBase: string; now: () => Date }

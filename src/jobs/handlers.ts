@@ -28,8 +28,8 @@ export function jobHandlers(deps: HandlerDeps): Record<string, JobHandler> {
   };
 }
 
-/** Declares the recurring schedules; safe to call from every process at every start. */
-export async function declareSchedules(store: Store, now: Date): Promise<void> {
-  await declareFeedSchedules(store, now);
+/** Declares the recurring schedules; safe to call from every process at every start. `websub` adds the hourly subscription renewal. */
+export async function declareSchedules(store: Store, now: Date, opts: { websub?: boolean } = {}): Promise<void> {
+  await declareFeedSchedules(store, now, { websub: opts.websub ?? false });
   await upsertSchedule(store.db, { name: 'maintenance.sessions', jobName: 'maintenance.sessions', everySeconds: 3600, firstRunAt: now.toISOString() });
 }

@@ -1,6 +1,6 @@
 /**
- * safeFetch: the only way newsdesk reaches the web. One GET, redirects followed by hand so that
- * every hop passes the same SSRF checks, with deadlines, size caps, charset decoding,
+ * safeFetch: the only way newsdesk reaches the web. One GET (or a form POST), redirects followed by
+ * hand so that every hop passes the same SSRF checks, with deadlines, size caps, charset decoding,
  * conditional GET, optional robots.txt and per-host politeness. Returns a FetchResult; it
  * throws only for programming errors.
  */
@@ -57,6 +57,16 @@ export interface FetchOptions {
   robots?: boolean;
   signal?: AbortSignal;
   maxBytes?: number;
+  /**
+   * 'POST' sends `body` as application/x-www-form-urlencoded (WebSub hub requests). A POST passes the
+   * same SSRF guard and caps, but is never re-sent: any redirect answer ends it as an 'http-status'
+   * failure. Re-POSTing (307/308) would hand the form, a WebSub secret included, to whatever host the
+   * Location names; downgrading to a GET without body (301/302/303, RFC 9110 §15.4) would report
+   * success for a request the server never received. Validators (etag/lastModified) are not sent.
+   */
+  method?: 'GET' | 'POST';
+  /** The form of a POST; ignored for GET. */
+  body?: URLSearchParams;
 }
 
 /** A configured fetcher; share one per process so pooling and politeness work. */
@@ -108,6 +118,10 @@ function requestHeaders(s: Settings, opts: FetchOptions): Record<string, string>
     // deflate is not offered: servers disagree on whether it is zlib-wrapped or raw.
     'accept-encoding': 'gzip, br',
   };
+  if (opts.method === 'POST') {
+    h['content-type'] = 'application/x-www-form-urlencoded';
+    return h;
+  }
   if (opts.etag) h['if-none-match'] = opts.etag;
   if (opts.lastModified) h['if-modified-since'] = opts.lastModified;
   return h;
@@ -217,10 +231,15 @@ class SafeFetcher implements Fetcher {
     let release: (() => void) | undefined;
     try {
       release = await this.limiter.acquire(url.hostname, signal);
-      const res = await this.agent.request({ origin: url.origin, path: url.pathname + url.search, method: 'GET', headers: requestHeaders(this.s, opts), signal });
+      const post = opts.method === 'POST';
+      const res = await this.agent.request({
+        origin: url.origin, path: url.pathname + url.search, method: post ? 'POST' : 'GET', headers: requestHeaders(this.s, opts), signal,
+        ...(post ? { body: (opts.body ?? new URLSearchParams()).toString() } : {}),
+      });
       const headers = flatHeaders(res.headers);
       const status = res.statusCode;
-      if ([301, 302, 303, 307, 308].includes(status) && headers.location) {
+      // A POST is never re-sent to a redirect target (see FetchOptions.method): the 3xx is its answer.
+      if (!post && [301, 302, 303, 307, 308].includes(status) && headers.location) {
         await res.body.dump({ limit: 64 * 1024 }).catch(() => undefined);
         return { redirect: headers.location, status };
       }
@@ -257,7 +276,8 @@ function statusResult(url: URL, status: number, headers: Record<string, string>,
     return { ok: true, notModified: true, status: 304, url: url.href, redirects, etag: headers.etag, lastModified: headers['last-modified'], headers };
   }
   const text = STATUS_CODES[status] ?? 'unexpected status';
-  return failure('http-status', url.href, `${url.host} answered ${status} ${text}`, { status, redirects, headers });
+  const why = opts.method === 'POST' && status >= 300 && status < 400 ? '; a POST is not re-sent to a redirect' : '';
+  return failure('http-status', url.href, `${url.host} answered ${status} ${text}${why}`, { status, redirects, headers });
 }
 
 function okResult(url: URL, status: number, headers: Record<string, string>, bytes: Buffer, redirects: string[]): FetchResult {
