@@ -3,7 +3,7 @@
  * skipped by every stage; `soft` ones (navigation, share bars, related stories, comments…) are
  * skipped too, except by the lenient retry that rescues pages whose article sits in an oddly named box.
  */
-import { tagOf } from './dom.ts';
+import { classOf, tagOf } from './dom.ts';
 
 /** How an element is treated by the body stages. */
 export type SkipKind = 'keep' | 'soft' | 'hard';
@@ -77,7 +77,7 @@ function isHidden(el: Element): boolean {
 
 /** True when a class/id token names comments, consent banners or the like. */
 function hasHardFurnitureClass(el: Element): boolean {
-  const cls = el.getAttribute('class') ?? '';
+  const cls = classOf(el);
   const id = el.getAttribute('id') ?? '';
   if (!HARD_FURNITURE.test(cls) && !HARD_FURNITURE.test(id)) return false;
   for (const token of `${cls} ${id}`.split(/\s+/)) {
@@ -89,7 +89,7 @@ function hasHardFurnitureClass(el: Element): boolean {
 
 /** True when some class/id token names furniture and no token names content. */
 function hasFurnitureClass(el: Element): boolean {
-  const cls = el.getAttribute('class') ?? '';
+  const cls = classOf(el);
   const id = el.getAttribute('id') ?? '';
   if (cls === '' && id === '') return false;
   let furniture = false;

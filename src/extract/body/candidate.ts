@@ -2,7 +2,7 @@
  * Picks the element that holds the article (highest link-adjusted score, nudged by tag and
  * class names), then the siblings that continue it (text split over several boxes).
  */
-import { elementChildren, tagOf } from './dom.ts';
+import { classOf, elementChildren, tagOf } from './dom.ts';
 import { linkDensity, type ElementStats, type PageStats } from './stats.ts';
 
 const POSITIVE = /article|body|content|entry|hentry|h-entry|main|page|post|text|blog|story|prose/i;
@@ -18,7 +18,7 @@ function prior(el: Element): number {
   else if (tag === 'pre' || tag === 'td' || tag === 'blockquote') score += 3;
   else if (['address', 'ol', 'ul', 'dl', 'dd', 'dt', 'li', 'form'].includes(tag)) score -= 3;
   else if (/^h[1-6]$/.test(tag) || tag === 'th') score -= 5;
-  for (const name of [el.getAttribute('class'), el.getAttribute('id')]) {
+  for (const name of [classOf(el), el.getAttribute('id')]) {
     if (!name) continue;
     if (NEGATIVE.test(name)) score -= 25;
     if (POSITIVE.test(name)) score += 25;
@@ -101,7 +101,7 @@ function withSiblings(top: Element, topScore: number, page: PageStats): Element[
   const parent = top.parentElement;
   if (!parent) return [top];
   const threshold = Math.max(10, topScore * 0.2);
-  const topClass = top.getAttribute('class') ?? '';
+  const topClass = classOf(top);
   const out: Element[] = [];
   for (const sibling of elementChildren(parent)) {
     if (sibling === top) {
@@ -111,7 +111,7 @@ function withSiblings(top: Element, topScore: number, page: PageStats): Element[
     if (page.skip(sibling)) continue;
     const s = page.stats.get(sibling);
     if (!s || s.text === 0) continue;
-    const bonus = topClass !== '' && sibling.getAttribute('class') === topClass ? topScore * 0.2 : 0;
+    const bonus = topClass !== '' && classOf(sibling) === topClass ? topScore * 0.2 : 0;
     // A sibling box joins for its score only if it holds real prose (not a grid of teaser lines).
     if (s.prose > 0 && finalScore(sibling, s) + bonus >= threshold) out.push(sibling);
     else if (tagOf(sibling) === 'p' && looksLikeProse(sibling, s)) out.push(sibling);

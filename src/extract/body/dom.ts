@@ -21,9 +21,20 @@ export function tagOf(el: Element): string {
   return (el.localName || '').toLowerCase();
 }
 
+/**
+ * The `class` attribute as `getAttribute('class')` gives it (tokens deduplicated, single spaces), without
+ * the DOMTokenList linkedom builds to answer that: one per element of the page was a visible share of the time.
+ */
+export function classOf(el: Element): string {
+  const raw = el.getAttributeNode?.('class')?.value;
+  if (!raw) return '';
+  if (!/\s/.test(raw)) return raw;
+  return [...new Set(raw.split(/\s+/).filter(Boolean))].join(' ');
+}
+
 /** The class and id of an element joined into one string, for boilerplate patterns. */
 export function classAndId(el: Element): string {
-  const cls = el.getAttribute('class') ?? '';
+  const cls = classOf(el);
   const id = el.getAttribute('id') ?? '';
   return cls.length + id.length === 0 ? '' : `${cls} ${id}`;
 }

@@ -8,6 +8,12 @@ test('removes comments, scripts, styles, templates and svg but keeps JSON-LD', (
   assert.equal(stripInert(html), '<p>a</p><script type="application/ld+json">{"a":1}</script><p>b</p>');
 });
 
+test('removes links other than the canonical one', () => {
+  const html = '<head><link rel="stylesheet" href="a.css"><LINK rel=icon href=i.png /><link rel="canonical" href="https://x.test/a"></head><p>b</p>';
+  assert.equal(stripInert(html), '<head><link rel="canonical" href="https://x.test/a"></head><p>b</p>');
+  assert.equal(stripInert('<p>a</p><linkage>x</linkage>'), '<p>a</p><linkage>x</linkage>');
+});
+
 test('leaves look-alike tags and plain pages alone', () => {
   assert.equal(stripInert('<scripture>x</scripture><svgx>y</svgx>'), '<scripture>x</scripture><svgx>y</svgx>');
   assert.equal(stripInert('<p>plain</p>'), '<p>plain</p>');

@@ -1,16 +1,17 @@
 /**
  * Removes markup that never carries article text or metadata before parsing: comments, scripts
- * (except JSON-LD), styles, templates and inline SVG. linkedom pays for every node it builds, so
+ * (except JSON-LD), styles, templates, inline SVG and `<link>` tags other than the canonical one (stylesheets,
+ * preloads and icons: thousands of attribute nodes on some pages). linkedom pays for every node it builds, so
  * this makes parsing cheaper; the scan is linear, so hostile input (thousands of unclosed
  * `<script>`s) cannot make it quadratic.
  */
 
-const OPENING = /<(?:!--|(script|style|svg|template)[\s/>])/gi;
+const OPENING = /<(?:!--|(script|style|svg|template|link)[\s/>])/gi;
 const CLOSING: Record<string, RegExp> = {
   script: /<\/script/gi, style: /<\/style/gi, svg: /<\/svg/gi, template: /<\/template/gi,
 };
 
-/** Returns `html` without comments, non-JSON-LD scripts, styles, templates and inline SVG. */
+/** Returns `html` without comments, non-JSON-LD scripts, styles, templates, inline SVG and non-canonical links. */
 export function stripInert(html: string): string {
   const parts: string[] = [];
   let copied = 0;
@@ -25,6 +26,14 @@ export function stripInert(html: string): string {
     } else {
       const tagEnd = html.indexOf('>', start);
       if (kind === 'script' && tagEnd !== -1 && /ld\+json/i.test(html.slice(start, tagEnd))) continue;
+      if (kind === 'link') {
+        // A void tag: it ends at its `>`. Only `rel=canonical` is read (the page's canonical URL).
+        if (tagEnd !== -1 && /canonical/i.test(html.slice(start, tagEnd))) continue;
+        parts.push(html.slice(copied, start));
+        copied = tagEnd === -1 ? html.length : tagEnd + 1;
+        OPENING.lastIndex = copied;
+        continue;
+      }
       const closing = CLOSING[kind]!;
       closing.lastIndex = start + kind.length + 1;
       const close = closing.exec(html);

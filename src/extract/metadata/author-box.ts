@@ -1,19 +1,23 @@
 /** Fills in bio, photo, website and profiles of authors from the page's author boxes. */
 import type { CapturedPerson } from '../../model/capture.ts';
 import { absoluteUrl, all, bareHost, clean, normKey, textOf } from './dom.ts';
+import { matching, type Indexed } from './page-index.ts';
 
-const BOX_SELECTOR = [
-  '[class*="author-box" i]', '[class*="authorbox" i]', '[class*="author-bio" i]', '[class*="about-author" i]',
-  '[class*="author-info" i]', '[class*="author-card" i]', '[class*="author-profile" i]', '[class*="author-details" i]',
-  '[class*="bio" i]', '[itemprop~="author" i]',
-].join(',');
+/** Class words of author boxes (`author-bio` and the like are covered by `bio`). */
+const BOX_CLASS = /author-?box|about-author|author-(info|card|profile|details)|bio/;
+/** `[class*="author-box" i], …, [class*="bio" i], [itemprop~="author" i]` as a test on the page index. */
+function isBox(r: Indexed): boolean {
+  if (BOX_CLASS.test(r.cls)) return true;
+  const prop = r.el.getAttribute('itemprop');
+  return prop !== null && prop.toLowerCase().split(/\s+/).includes('author');
+}
 const SOCIAL = /(^|\.)(twitter|x|facebook|linkedin|instagram|threads|bsky|youtube|tiktok|t\.me|telegram|mastodon|github|medium|substack)\.(com|app|me|social|org)$/i;
 const WEBSITE_TEXT = /(website|web site|homepage|home page|personal site|сайт|вебсайт)/i;
 
 function boxFor(document: Document, name: string): Element | null {
   const key = normKey(name);
   let best: Element | null = null;
-  for (const box of all(document, BOX_SELECTOR, 100)) {
+  for (const box of matching(document, isBox, 100)) {
     const text = textOf(box);
     // A box is about one author: it names them and says more than the name, but is not the whole page.
     if (text.length < key.length + 20 || text.length > 2000 || !normKey(text).includes(key)) continue;

@@ -3,6 +3,7 @@
  * opens with the same name and says what the person does ("Jane Roe is a freelance travel writer …").
  */
 import { all, insideForeign, lineText, normKey } from './dom.ts';
+import { byTag } from './page-index.ts';
 import { namesFromByline } from './names.ts';
 
 /** A bio that opens with its subject's full name: "Jane Roe is a reporter …". */
@@ -29,11 +30,18 @@ function hasPortrait(el: Element, name: string): boolean {
   return false;
 }
 
+/** True when `el` has more than `max` element children (counted without building linkedom's `children` list). */
+function hasMoreChildren(el: Element, max: number): boolean {
+  let count = 0;
+  for (let c = el.firstElementChild; c; c = c.nextElementSibling) if (++count > max) return true;
+  return false;
+}
+
 /** The one person an unmarked author box describes; none when there are several (a list of people). */
 export function fromBioBox(document: Document, outletNames: string[]): string[] {
   const found = new Set<string>();
-  for (const p of all(document, 'p', 1500)) {
-    if (p.children.length > 8) continue;
+  for (const p of byTag(document, 'p', 1500)) {
+    if (hasMoreChildren(p, 8)) continue;
     const text = lineText(p, 200);
     const m = BIO_START.exec(text);
     if (!m || !WORK.test(text) || insideForeign(p)) continue;

@@ -1,6 +1,7 @@
 /** Finds the article's authors: JSON-LD, author meta tags, microdata, rel=author links and byline elements. */
 import type { CapturedPerson, Sourced } from '../../model/capture.ts';
-import { absoluteUrl, all, bareHost, clean, insideForeign, lineText, looksLikeUrl, textOf } from './dom.ts';
+import { absoluteUrl, bareHost, clean, insideForeign, lineText, looksLikeUrl, textOf } from './dom.ts';
+import { byTag, hasAncestor, matching, type Indexed } from './page-index.ts';
 import { ldList, ldString, ldTypes, type LdData, type LdNode } from './json-ld.ts';
 import type { MetaTags } from './meta-tags.ts';
 import type { Microdata } from './microdata.ts';
@@ -8,10 +9,24 @@ import { fromBioBox } from './bio-box.ts';
 import { isOutletName, isPlausibleName, namesFromByline } from './names.ts';
 
 /** Elements that name themselves a byline; checked before the looser "author" classes. */
-const BYLINE_SELECTORS = '[class*="byline" i], [id*="byline" i], [class*="author-name" i], [class*="authorname" i], [class*="author" i] [class*="name" i], [class*="author" i][class*="name" i], [data-testid*="author" i]';
-const AUTHOR_SELECTORS = '[class*="author" i], [class*="writer" i], address';
-/** Links to an author's profile page on the outlet. */
-const PROFILE_LINKS = ['a[rel~="author" i]', ...['author', 'authors', 'profile', 'profiles', 'contributor', 'contributors', 'writer', 'writers', 'journalist', 'journalists', 'team', 'people', 'staff'].map((p) => `a[href*="/${p}/" i]`)].join(', ');
+const isAuthorClass = (r: Indexed): boolean => r.cls.includes('author');
+/**
+ * `[class*=byline i], [id*=byline i], [class*=author-name i], [class*=authorname i], [class*=author i] [class*=name i],
+ * [class*=author i][class*=name i], [data-testid*=author i]` as a test on the page index.
+ */
+function isBylineElement(r: Indexed): boolean {
+  if (r.cls.includes('byline') || r.id.includes('byline') || r.cls.includes('author-name') || r.cls.includes('authorname')) return true;
+  if (r.cls.includes('name') && (isAuthorClass(r) || hasAncestor(r, isAuthorClass))) return true;
+  return (r.el.getAttribute('data-testid') ?? '').toLowerCase().includes('author');
+}
+/** `[class*=author i], [class*=writer i], address`. */
+const isAuthorElement = (r: Indexed): boolean => r.cls.includes('author') || r.cls.includes('writer') || r.tag === 'address';
+/** Links to an author's profile page on the outlet: `a[rel~=author i]`, `a[href*="/author/" i]`, `a[href*="/staff/" i]`, …. */
+const PROFILE_PATH = /\/(authors?|profiles?|contributors?|writers?|journalists?|team|people|staff)\//;
+function isProfileLink(r: Indexed): boolean {
+  if ((r.el.getAttribute('rel') ?? '').toLowerCase().split(/\s+/).includes('author')) return true;
+  return PROFILE_PATH.test((r.el.getAttribute('href') ?? '').toLowerCase());
+}
 /** A text that opens with "By" (or its Ukrainian/Russian forms) introduces a byline. */
 const BY_START = /^\s*(?:(?:written|posted|reported|words)\s+)?(?:by|автор(?:и|ы)?|від)(?=[\s:]|$)\s*:?/iu;
 /** An element that is only a label ("Author", "Written by") introduces the name in the next element. */
@@ -86,7 +101,7 @@ function fromMicrodata(micro: Microdata, outletNames: string[]): string[] {
 
 function fromRelAuthor(document: Document, outletNames: string[]): string[] {
   const names: string[] = [];
-  for (const a of all(document, PROFILE_LINKS, 40)) {
+  for (const a of matching(document, isProfileLink, 40, ['a'])) {
     if (insideForeign(a)) continue;
     // Only rel=author and /author/ links vouch for the text; other profile paths must hold a full name.
     const strong = /author/i.test(`${a.getAttribute('rel') ?? ''} ${a.getAttribute('href') ?? ''}`);
@@ -108,8 +123,8 @@ function boxOwner(text: string, outletNames: string[]): string[] {
   return name && name.includes(' ') && rest.join(' ').includes(`${name} `) ? [name] : [];
 }
 
-function fromSelectors(document: Document, selector: string, outletNames: string[]): string[] {
-  for (const el of all(document, selector, 200)) {
+function fromSelectors(document: Document, test: (r: Indexed) => boolean, outletNames: string[]): string[] {
+  for (const el of matching(document, test, 200)) {
     if (insideForeign(el) || el.children.length > 20) continue;
     const text = lineText(el, 300);
     if (text.length < 3) continue;
@@ -124,13 +139,17 @@ function fromSelectors(document: Document, selector: string, outletNames: string
 
 function directText(el: Element): string {
   let t = '';
-  for (const n of Array.from(el.childNodes)) if (n.nodeType === 3) t += n.textContent ?? '';
+  // Sibling pointers, not `childNodes`: linkedom builds a new list on every call.
+  for (let n = el.firstChild; n; n = n.nextSibling) if (n.nodeType === 3) t += n.textContent ?? '';
   return t;
 }
 
+/** Elements whose own text may open a byline: `p, span, div, address, li, h2…h6, small, strong, em, b, td, a`. */
+const BY_TEXT_TAGS = ['p', 'span', 'div', 'address', 'li', 'h2', 'h3', 'h4', 'h5', 'h6', 'small', 'strong', 'em', 'b', 'td', 'a'];
+
 /** Any short element whose own text opens with "By …"; the names follow in it or in its next sibling. */
 function fromByText(document: Document, outletNames: string[]): string[] {
-  for (const el of all(document, 'p, span, div, address, li, h2, h3, h4, h5, h6, small, strong, em, b, td, a', 5000)) {
+  for (const el of matching(document, () => true, 5000, BY_TEXT_TAGS)) {
     const own = directText(el);
     const label = LABEL_ONLY.test(own) && !el.children.length;
     if ((!label && !BY_START.test(own)) || own.length > 120 || insideForeign(el)) continue;
@@ -147,11 +166,12 @@ function fromByText(document: Document, outletNames: string[]): string[] {
 }
 
 /** Icons that stand for a person before a name: `<i class="bi bi-person">`, `<i class="fa fa-user">`. */
-const PERSON_ICON = 'i[class*="person" i], i[class*="user" i], span[class*="icon-user" i], span[class*="icon-person" i]';
+const isPersonIcon = (r: Indexed): boolean => (r.tag === 'i' && (r.cls.includes('person') || r.cls.includes('user')))
+  || (r.tag === 'span' && (r.cls.includes('icon-user') || r.cls.includes('icon-person')));
 
 /** A short line that opens with a person icon and holds a full name, as blog themes print bylines. */
 function fromPersonIcon(document: Document, outletNames: string[]): string[] {
-  for (const icon of all(document, PERSON_ICON, 20)) {
+  for (const icon of matching(document, isPersonIcon, 20, ['i', 'span'])) {
     const line = icon.parentElement;
     if (!line || insideForeign(line)) continue;
     const text = lineText(line, 80);
@@ -164,7 +184,7 @@ function fromPersonIcon(document: Document, outletNames: string[]): string[] {
 
 /** A line right under the headline that names the author (small blogs print it there, often beside the date). */
 function fromUnderHeadline(document: Document, outletNames: string[]): string[] {
-  const h1 = all(document, 'h1', 3).find((h) => !insideForeign(h));
+  const h1 = byTag(document, 'h1', 3).find((h) => !insideForeign(h));
   const next = h1?.nextElementSibling;
   if (!next) return [];
   const text = lineText(next, 200);
@@ -177,10 +197,10 @@ function fromUnderHeadline(document: Document, outletNames: string[]): string[] 
 /** Byline sources read from the page's layout, in the order we trust them. */
 function layoutAuthors(document: Document, outletNames: string[]): Sourced<string[]> | null {
   const tries: [string, () => string[]][] = [
-    ['byline', () => fromSelectors(document, BYLINE_SELECTORS, outletNames)],
+    ['byline', () => fromSelectors(document, isBylineElement, outletNames)],
     ['by-text', () => fromByText(document, outletNames)],
     ['rel=author', () => fromRelAuthor(document, outletNames)],
-    ['author-element', () => fromSelectors(document, AUTHOR_SELECTORS, outletNames)],
+    ['author-element', () => fromSelectors(document, isAuthorElement, outletNames)],
     ['under-headline', () => fromUnderHeadline(document, outletNames)],
     ['person-icon', () => fromPersonIcon(document, outletNames)],
     ['bio-box', () => fromBioBox(document, outletNames)],

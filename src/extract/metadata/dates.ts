@@ -2,6 +2,8 @@
 import type { Sourced } from '../../model/capture.ts';
 import { parseMachineDate, parseTextDate, parseUrlDate, scanTextDate, type ParsedDate } from './date-parse.ts';
 import { all, attr, insideForeign, lineText, textOf } from './dom.ts';
+import { byTag, matching, type Indexed } from './page-index.ts';
+import { classOf, walkElements } from '../body/dom.ts';
 import { ldString, type LdData } from './json-ld.ts';
 import { labelledPublishedDate } from './labelled-date.ts';
 import { inOffset, pageOffset } from './page-offset.ts';
@@ -30,10 +32,9 @@ const MODIFIED_META = [
 ];
 
 /** Where visible dates live: meta lines under the headline, bylines, time stamps. */
-const DATE_HOLDERS = [
-  '[class*="date" i]', '[id*="date" i]', '[class*="time" i]', '[class*="publish" i]', '[class*="posted" i]',
-  '[class*="byline" i]', '[class*="meta" i]', '[class*="author" i]', '[class*="dateline" i]',
-].join(',');
+const DATE_CLASS = /date|time|publish|posted|byline|meta|author/;
+/** `[class*=date i], [id*=date i], [class*=time i], …` as a test on the page index. */
+const isDateHolder = (r: Indexed): boolean => DATE_CLASS.test(r.cls) || r.id.includes('date');
 /** Containers whose dates belong to other pieces or to readers, not to this article. */
 const UPDATED_WORD = /(updated|modified|edited|revised|reviewed|fact[- ]checked|оновлено|обновлено|изменено|змінено)\W*(on|at|:)?\W*(\p{L}+,?\s*)?$/iu;
 const PUBLISHED_WORD = /(published|posted|created|written|опубліковано|опубликовано|дата публікації|дата публикации)\W*(on|at|:)?\W*(\p{L}+,?\s*)?$/iu;
@@ -83,7 +84,7 @@ function itempropDate(micro: Microdata, prop: string): Sourced<string> | null {
 function timeElementDate(document: Document): { published: Sourced<string> | null; modified: Sourced<string> | null } {
   let published: Sourced<string> | null = null;
   let modified: Sourced<string> | null = null;
-  for (const el of all(document, 'time', 60)) {
+  for (const el of byTag(document, 'time', 60)) {
     if (insideForeign(el)) continue;
     const raw = attr(el, 'datetime');
     const p = raw ? parseMachineDate(raw) : parseTextDate(textOf(el));
@@ -115,13 +116,24 @@ function labelledDates(text: string): LabelledDate[] {
   return out;
 }
 
+/** True when an element below `el` has `today` in its id or class (`[id*="today" i], [class*="today" i]`). */
+function marksToday(el: Element): boolean {
+  let found = false;
+  walkElements(el, (d) => {
+    if (found) return false;
+    found = classOf(d).toLowerCase().includes('today') || (d.getAttribute('id') ?? '').toLowerCase().includes('today');
+    return !found;
+  });
+  return found;
+}
+
 /** Visible date text in date-like elements near the top of the article (English, Ukrainian, Russian). Exported for the benchmark's error analysis. */
 export function visibleDate(document: Document): { published: Sourced<string> | null; modified: Sourced<string> | null } {
   const found: ReturnType<typeof labelledDates> = [];
-  for (const el of all(document, DATE_HOLDERS, 300)) {
+  for (const el of matching(document, isDateHolder, 300)) {
     if (el.children.length > 12 || insideForeign(el)) continue;
     // "Friday, December 19, 2025" in a masthead is today's date, not the article's.
-    if (all(el, '[id*="today" i], [class*="today" i]', 1).length) continue;
+    if (marksToday(el)) continue;
     const text = textOf(el);
     if (text.length > 200 || text.length < 6) continue;
     found.push(...labelledDates(text));
@@ -151,7 +163,7 @@ function machineReading(el: Element, found: LabelledDate | undefined): LabelledD
 /** Dates written just above or below the headline, where a byline line usually sits. */
 function nearHeadlineDate(document: Document): { published: Sourced<string> | null; modified: Sourced<string> | null } {
   const none = { published: null, modified: null };
-  const h1 = all(document, 'h1', 5).find((h) => !insideForeign(h));
+  const h1 = byTag(document, 'h1', 5).find((h) => !insideForeign(h));
   if (!h1) return none;
   const near: Element[] = [];
   const push = (el: Element | null | undefined): void => {

@@ -1,4 +1,5 @@
 /** Small read-only DOM helpers shared by the metadata readers. Pure: they never mutate the tree. */
+import { classOf } from '../body/dom.ts';
 
 /** Longest text we read from any one element; keeps huge text nodes from costing time downstream. */
 const MAX_TEXT = 2000;
@@ -139,7 +140,7 @@ export function insideForeign(el: Element): boolean {
     if (tag === 'body' || tag === 'article' || tag === 'main') return false;
     // An aside or footer inside the article is its meta column or end matter; outside, it is the page's.
     if (tag === 'nav' || ((tag === 'aside' || tag === 'footer') && !cur.closest('article'))) return true;
-    const words = `${cur.getAttribute('class') ?? ''} ${cur.getAttribute('id') ?? ''}`.split(/\s+/);
+    const words = `${classOf(cur)} ${cur.getAttribute('id') ?? ''}`.split(/\s+/);
     if (words.some((w) => w && !/[:[\]]/.test(w) && !MODIFIER_WORD.test(w) && FOREIGN_WORD.test(w))) return true;
   }
   return false;

@@ -1,6 +1,7 @@
 /** Picks the article's headline: the visible `<h1>` when the metadata agrees with it, else the best metadata title. */
 import type { Sourced } from '../../model/capture.ts';
-import { all, clean, decodeEntities, lineText, normKey } from './dom.ts';
+import { clean, decodeEntities, lineText, normKey } from './dom.ts';
+import { byTag } from './page-index.ts';
 import { ldString, type LdData } from './json-ld.ts';
 import { KIND_PREFIX } from './kind.ts';
 import type { MetaTags } from './meta-tags.ts';
@@ -45,7 +46,7 @@ export function stripSiteName(title: string, siteNames: string[], depth = 0): st
 
 function visibleHeadings(document: Document): string[] {
   const out: string[] = [];
-  for (const h of all(document, 'h1', 8)) {
+  for (const h of byTag(document, 'h1', 8)) {
     if (h.closest('nav, footer, aside, [class*="logo" i]')) continue;
     // Block children and <br> inside a headline are word breaks: "Alternatives<br>Top tools" is two words.
     const t = clean(lineText(h, 600).replace(/ \| /g, ' '));
@@ -70,7 +71,7 @@ export function stripKindPrefix(h: string): string {
 
 /** Reads the headline from JSON-LD, OpenGraph, Twitter, `<h1>` and `<title>`, and removes site suffixes. */
 export function extractHeadline(document: Document, meta: MetaTags, ld: LdData, siteNames: string[]): HeadlineResult {
-  const title = clean(document.querySelector('title')?.textContent ?? '');
+  const title = clean(byTag(document, 'title', 1)[0]?.textContent ?? '');
   const metaTitles: [string, string][] = [];
   const add = (value: string | null | undefined, source: string): void => {
     const v = clean(decodeEntities(value ?? ''));

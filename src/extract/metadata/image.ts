@@ -1,7 +1,8 @@
 /** Finds the lead image with its size, alt text, caption and credit (kept apart). */
 import type { CapturedImage, Sourced } from '../../model/capture.ts';
 import { splitCaption } from './credit.ts';
-import { absoluteUrl, all, clean, textOf } from './dom.ts';
+import { absoluteUrl, clean, textOf } from './dom.ts';
+import { byTag, hasAncestor, matching } from './page-index.ts';
 import { ldList, ldString, type LdData, type LdNode } from './json-ld.ts';
 import { firstMeta, type MetaTags } from './meta-tags.ts';
 
@@ -67,7 +68,7 @@ function fromLd(ld: LdData, url: string): (CapturedImage & { credit?: string }) 
 /** The `<img>` in the page that shows `url` (same file name), or the first figure image inside the article. */
 function findImageElement(document: Document, url: string | null, base: string): Element | null {
   const key = url ? stem(url) : '';
-  const imgs = all(document, 'img', 400);
+  const imgs = byTag(document, 'img', 400);
   if (key.length >= 4) {
     const match = imgs.find((img) => {
       const s = imgSrc(img, base);
@@ -76,7 +77,8 @@ function findImageElement(document: Document, url: string | null, base: string):
     if (match) return match;
   }
   if (url) return null;
-  return all(document, 'article figure img, main figure img, [role="main"] figure img, figure img', 5).find((img) => imgSrc(img, base)) ?? null;
+  // Any image inside a figure, in document order (as `article figure img, …, figure img` returned them).
+  return matching(document, (r) => hasAncestor(r, (a) => a.tag === 'figure'), 5, ['img']).find((img) => imgSrc(img, base)) ?? null;
 }
 
 /** Caption and credit from the figure around an image: figcaption text plus any separate credit element. */

@@ -10,6 +10,7 @@ import { extractKind } from './kind.ts';
 import { readMetaTags } from './meta-tags.ts';
 import { readMicrodata } from './microdata.ts';
 import { extractCanonical, extractDescription, extractLanguage, extractOutlet } from './page-info.ts';
+import { withPageIndex } from './page-index.ts';
 
 /** The part of an extraction that comes from the page's metadata and byline, not from the body. */
 export type Metadata = Omit<Extraction, 'body' | 'bodySource' | 'wordCount' | 'paywalled'>;
@@ -56,7 +57,8 @@ function read(document: Document, url: string): Metadata {
  */
 export function extractMetadata(document: Document, url: string): Metadata {
   try {
-    return read(document, url);
+    // One walk indexes the page's elements for every reader below (instead of many whole-document selectors).
+    return withPageIndex(document, () => read(document, url));
   } catch (err) {
     // A page that defeats the DOM engine still yields a capture; the editor sees why fields are empty.
     return empty(url, `metadata could not be read: ${err instanceof Error ? err.message : String(err)}`);

@@ -1,5 +1,5 @@
 /** Reads schema.org JSON-LD blocks: finds the article node and resolves `@id` references. */
-import { all } from './dom.ts';
+import { byTag } from './page-index.ts';
 
 /** A JSON-LD object node. */
 export type LdNode = Record<string, unknown>;
@@ -82,7 +82,8 @@ function pickArticle(nodes: LdNode[]): LdNode | null {
 /** Parses every `application/ld+json` script of the page; never throws. */
 export function readJsonLd(document: Document): LdData {
   const nodes: LdNode[] = [];
-  for (const script of all(document, 'script[type*="ld+json" i]', 50)) {
+  const scripts = byTag(document, 'script').filter((s) => (s.getAttribute('type') ?? '').toLowerCase().includes('ld+json')).slice(0, 50);
+  for (const script of scripts) {
     const text = script.textContent ?? '';
     if (!text || text.length > MAX_SCRIPT) continue;
     collect(parseBlock(text), nodes, 0);

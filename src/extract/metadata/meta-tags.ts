@@ -1,5 +1,6 @@
 /** Reads `<meta>` tags once into a lookup table keyed by their lower-cased name/property/itemprop. */
-import { all, attr, clean, decodeEntities } from './dom.ts';
+import { attr, clean, decodeEntities } from './dom.ts';
+import { byTag } from './page-index.ts';
 
 /** All meta values of a page: key (e.g. `og:title`, `author`, `article:published_time`) → values in page order. */
 export type MetaTags = Map<string, string[]>;
@@ -10,7 +11,7 @@ const MAX_META = 1000;
 /** Collects every `<meta>` with content under each of its name, property, itemprop and http-equiv keys. */
 export function readMetaTags(document: Document): MetaTags {
   const map: MetaTags = new Map();
-  for (const el of all(document, 'meta', MAX_META)) {
+  for (const el of byTag(document, 'meta', MAX_META)) {
     const content = clean(decodeEntities(el.getAttribute('content') ?? ''));
     if (!content) continue;
     const keys = new Set<string>();

@@ -1,5 +1,5 @@
 /** Indexes schema.org microdata (`itemprop`) elements once, whatever the case of the attribute name. */
-import { all } from './dom.ts';
+import { pageIndex } from './page-index.ts';
 
 /** Elements carrying `itemprop`, keyed by each lower-cased property name, in document order. */
 export type Microdata = Map<string, Element[]>;
@@ -13,7 +13,7 @@ const MAX_ELEMENTS = 30_000;
  */
 export function readMicrodata(document: Document): Microdata {
   const map: Microdata = new Map();
-  for (const el of all(document, '*', MAX_ELEMENTS)) {
+  for (const { el } of pageIndex(document).elements.slice(0, MAX_ELEMENTS)) {
     const value = el.getAttribute('itemprop') ?? el.getAttribute('itemProp');
     if (!value) continue;
     for (const key of value.toLowerCase().split(/\s+/)) {

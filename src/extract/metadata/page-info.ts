@@ -1,6 +1,7 @@
 /** Outlet name and home, canonical URL, language and description of a page. */
 import type { Sourced } from '../../model/capture.ts';
-import { absoluteUrl, bareHost, clean, looksLikeUrl, one } from './dom.ts';
+import { absoluteUrl, bareHost, clean, looksLikeUrl } from './dom.ts';
+import { byTag } from './page-index.ts';
 import { ldList, ldString, ldTypes, type LdData, type LdNode } from './json-ld.ts';
 import { firstMeta, type MetaTags } from './meta-tags.ts';
 
@@ -33,7 +34,7 @@ export function extractOutlet(meta: MetaTags, ld: LdData, url: string): Sourced<
 
 /** The page's canonical URL: `link[rel=canonical]`, then `og:url`, else the fetched URL. */
 export function extractCanonical(document: Document, meta: MetaTags, url: string): string {
-  const link = absoluteUrl(one(document, 'link[rel~="canonical" i]')?.getAttribute('href'), url);
+  const link = absoluteUrl(byTag(document, 'link').find((l) => (l.getAttribute('rel') ?? '').toLowerCase().split(/\s+/).includes('canonical'))?.getAttribute('href'), url);
   if (link) return link;
   return absoluteUrl(meta.get('og:url')?.[0], url) ?? url;
 }

@@ -3,14 +3,15 @@
  * calendar day the outlet's readers saw (a post at 21:41 in New York is stamped 02:41Z the next day).
  */
 import type { Sourced } from '../../model/capture.ts';
-import { all, attr } from './dom.ts';
+import { attr } from './dom.ts';
+import { byTag } from './page-index.ts';
 
 const OFFSET = /([+-])(\d{2}):?(\d{2})$/;
 
 /** The one non-zero offset the page writes its own times in (`<time datetime>`, other stamps); else null. */
 export function pageOffset(document: Document, stamps: (string | null | undefined)[]): string | null {
   const offsets = new Set<string>();
-  const raws = [...all(document, 'time', 60).map((el) => attr(el, 'datetime')), ...stamps];
+  const raws = [...byTag(document, 'time', 60).map((el) => attr(el, 'datetime')), ...stamps];
   for (const raw of raws) {
     const m = raw && /T\d/.test(raw) ? OFFSET.exec(raw.trim()) : null;
     if (m && `${m[2]}${m[3]}` !== '0000') offsets.add(`${m[1]}${m[2]}:${m[3]}`);

@@ -25,7 +25,27 @@ export type SkipElement = (el: Element) => boolean;
 export function inlineHtml(nodes: Iterable<Node>, baseUrl: string, skip?: SkipElement): string {
   const out: string[] = [];
   for (const node of nodes) serializeInto(node, baseUrl, out, skip);
-  return out.join('').replace(/[\s\u00a0]+/g, ' ').replace(/^(?:\s|<br>)+|(?:\s|<br>)+$/g, '');
+  return trimBreaks(out.join('').replace(/[\s\u00a0]+/g, ' '));
+}
+
+/**
+ * Removes leading and trailing spaces and `<br>`s (whitespace is already one space). A loop, not
+ * `/(?:\s|<br>)+$/`, which the regex engine retries at every space of a long paragraph.
+ */
+function trimBreaks(s: string): string {
+  let start = 0;
+  let end = s.length;
+  for (;;) {
+    if (s.charCodeAt(start) === 32) start++;
+    else if (s.startsWith('<br>', start)) start += 4;
+    else break;
+  }
+  while (end > start) {
+    if (s.charCodeAt(end - 1) === 32) end--;
+    else if (end - 4 >= start && s.endsWith('<br>', end)) end -= 4;
+    else break;
+  }
+  return s.slice(start, end);
 }
 
 /** Iterative serializer: a frame per open element, so deep nesting cannot overflow the stack. */
