@@ -14,6 +14,8 @@ export interface ParsedSitemap {
   items: FeedItem[];
   /** For an index: the sitemaps it lists. */
   sitemaps: string[];
+  /** For an index: the same sitemaps with their `<lastmod>`, to pick the recent ones. */
+  children: { url: string; lastmod: string | null }[];
 }
 
 interface Entry { loc?: string; lastmod?: string; title?: string; date?: string; language?: string; image?: string }
@@ -34,7 +36,7 @@ export function titleFromUrl(url: string): string {
 export function parseSitemap(xml: string, base: string | null, opts: { now?: Date; maxEntries?: number } = {}): ParsedSitemap {
   const max = opts.maxEntries ?? 50_000;
   const entries: Entry[] = [];
-  const sitemaps: string[] = [];
+  const sitemaps: Entry[] = [];
   let kind: ParsedSitemap['kind'] = 'sitemap';
   let current: Entry | null = null;
   let inSitemap = false;
@@ -45,7 +47,10 @@ export function parseSitemap(xml: string, base: string | null, opts: { now?: Dat
       text = '';
       if (tag === 'sitemapindex') kind = 'index';
       if (tag === 'url') current = {};
-      if (tag === 'sitemap') inSitemap = true;
+      if (tag === 'sitemap' && sitemaps.length < max) {
+        inSitemap = true;
+        sitemaps.push({});
+      }
       if (tag.startsWith('news:') && kind === 'sitemap') kind = 'news-sitemap';
     },
     ontext(t) {
@@ -55,7 +60,8 @@ export function parseSitemap(xml: string, base: string | null, opts: { now?: Dat
       const tag = name.toLowerCase();
       const value = collapse(text);
       text = '';
-      if (inSitemap && tag === 'loc' && sitemaps.length < max) sitemaps.push(value);
+      if (inSitemap && tag === 'loc') sitemaps[sitemaps.length - 1]!.loc = value;
+      if (inSitemap && tag === 'lastmod') sitemaps[sitemaps.length - 1]!.lastmod = value;
       if (tag === 'sitemap') inSitemap = false;
       if (!current) return;
       if (tag === 'loc') current.loc = value;
@@ -81,5 +87,19 @@ export function parseSitemap(xml: string, base: string | null, opts: { now?: Dat
       summary: null, imageUrl: absoluteUrl(e.image, base), language: e.language || null,
     }];
   });
-  return { kind, items, sitemaps: sitemaps.flatMap((s) => absoluteUrl(s, base) ?? []) };
+  const children = sitemaps.flatMap((s) => {
+    const url = absoluteUrl(s.loc, base);
+    return url ? [{ url, lastmod: parseFeedDate(s.lastmod, opts.now) }] : [];
+  });
+  return { kind, items, sitemaps: children.map((c) => c.url), children };
+}
+
+/**
+ * The `n` most recently modified child sitemaps of an index, newest first; undated ones follow in
+ * listed order. Indexes of big outlets list years of archives: a poll only wants where news lands.
+ */
+export function newestSitemaps(s: ParsedSitemap, n: number): string[] {
+  return s.children.map((c, i) => ({ ...c, i }))
+    .sort((a, b) => (b.lastmod ?? '').localeCompare(a.lastmod ?? '') || a.i - b.i)
+    .slice(0, n).map((c) => c.url);
 }

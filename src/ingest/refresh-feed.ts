@@ -10,6 +10,7 @@ import { describeResult, type FetchResult } from '../net/fetch-result.ts';
 import { getFeed, recordFailure, recordSuccess, type FeedRow } from '../store/feeds.ts';
 import type { Store } from '../store/open.ts';
 import { ingestItems } from './ingest-items.ts';
+import { isSitemapIndex, readSitemapIndex } from './sitemap-index.ts';
 
 /** Fetches a feed; production passes a safeFetch fetcher (see createFeedFetch). */
 export type FeedFetch = (url: string, opts: { etag?: string; lastModified?: string; userAgent?: string | null; signal?: AbortSignal }) => Promise<FetchResult>;
@@ -82,8 +83,11 @@ export async function refreshFeed(deps: RefreshDeps, feedId: number, opts: { for
     await recordSuccess(db, feed.id, { now: now.toISOString(), nextCheckAt: next(null), status: 304, etag: r.etag, newItems: 0, movedTo });
     return { ok: true, feedId, status: 304, newItems: 0, duplicates: 0, truncated: 0, flagged: 0, autoCapture: [], movedTo };
   }
-  // 4. Parse; a document that is not a feed is a failure with its reason, like a network error.
-  const parsed = parseFeed(r.text ?? '', { url: r.url, now, maxItems: deps.maxItems ?? 200 });
+  // 4. Parse (a sitemap index: its newest children); a document that is not a feed is a failure with its reason.
+  const maxItems = deps.maxItems ?? 200;
+  const parsed = isSitemapIndex(r.text ?? '')
+    ? await readSitemapIndex(deps.fetch, { text: r.text ?? '', url: r.url }, { now, maxItems, userAgent: feed.user_agent, signal: opts.signal })
+    : parseFeed(r.text ?? '', { url: r.url, now, maxItems });
   if (!parsed.ok) return failed(deps, feed, 'parse', parsed.message, r);
   const f = parsed.feed;
   // 5. Dedupe into the inbox, grouping syndicated copies, applying watch rules, queueing auto-captures.

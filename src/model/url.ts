@@ -26,13 +26,14 @@ const AMP_PARAMS = /^(amp|outputtype|output|format)$/i;
 /**
  * The dedupe key of a link: its canonical form with AMP and mobile variants folded into the desktop
  * page (`m.`/`mobile.`/`amp.` hosts, `/amp` path segments, `.amp.html`, `?amp=1`, `?outputType=amp`),
- * so one article reached through several renderings is one candidate. Null like canonicalizeUrl.
+ * so one article reached through several renderings is one candidate. `www.` folds too, because feeds
+ * link the bare and the www host interchangeably. Only a key: fetch the original URL. Null like canonicalizeUrl.
  */
 export function dedupeUrl(raw: string): string | null {
   const canonical = canonicalizeUrl(raw);
   if (!canonical) return null;
   const u = new URL(canonical);
-  u.hostname = u.hostname.replace(/^(m|mobile|amp)\.(?=[^.]+\.[^.]+)/, '');
+  u.hostname = u.hostname.replace(/^(m|mobile|amp|www)\.(?=[^.]+\.[^.]+)/, '');
   u.pathname = u.pathname.replace(/\/amp(?=\/|$)/g, '').replace(/\.amp(\.html?)?$/, (_m, ext: string | undefined) => ext ?? '') || '/';
   for (const key of [...u.searchParams.keys()]) {
     const v = u.searchParams.get(key) ?? '';

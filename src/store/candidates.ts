@@ -82,6 +82,31 @@ function groupOf(c: NewCandidate, byBand: Map<string, BandHit[]>, ctx: InsertCon
 }
 
 /**
+ * Copies of one piece inside one batch (a wire story and a partner's copy in one poll): the band read
+ * before the insert cannot see them, so each new row, in id order, is matched against the stored copies
+ * and the batch's earlier rows, then joins the hits as a copy for the rows after it. Returns the late
+ * groupings as group id → row ids, and records them in `groups`.
+ */
+function groupWithinBatch(rows: readonly { id: number; canonical_url: string }[], byUrl: Map<string, NewCandidate>,
+  groups: Map<string, number | null>, byBand: Map<string, BandHit[]>, ctx: InsertContext): Map<number, number[]> {
+  const late = new Map<number, number[]>();
+  for (const r of [...rows].sort((a, b) => a.id - b.id)) {
+    const c = byUrl.get(r.canonical_url);
+    if (!c?.signature) continue;
+    let g = groups.get(r.canonical_url) ?? null;
+    if (g === null) {
+      g = groupOf(c, byBand, ctx);
+      if (g !== null) {
+        groups.set(r.canonical_url, g);
+        late.set(g, [...(late.get(g) ?? []), r.id]);
+      }
+    }
+    for (const band of c.bandKeys) byBand.set(band, [...(byBand.get(band) ?? []), { band, id: r.id, group_id: g, fingerprint: c.signature }]);
+  }
+  return late;
+}
+
+/**
  * Stores new candidates (skipping known URLs), grouping syndicated copies; a handful of statements per
  * batch whatever its size. Safe under concurrent pollers: the unique dedupe URL decides, not the read.
  */
@@ -105,6 +130,8 @@ export async function insertCandidates(db: Kysely<Database>, items: readonly New
     const byUrl = new Map(chunk.map((c) => [c.canonicalUrl, c]));
     const bands = rows.flatMap((r) => (byUrl.get(r.canonical_url)?.signature ? byUrl.get(r.canonical_url)!.bandKeys.map((band) => ({ band, candidate_id: Number(r.id), created_at: ctx.now })) : []));
     for (let b = 0; b < bands.length; b += 500) await db.insertInto('candidate_bands').values(bands.slice(b, b + 500)).execute();
+    const late = groupWithinBatch(rows.map((r) => ({ id: Number(r.id), canonical_url: r.canonical_url })), byUrl, groups, byBand, ctx);
+    for (const [groupId, ids] of late) await db.updateTable('candidates').set({ group_id: groupId }).where('id', 'in', ids).execute();
     for (const r of rows) out.inserted.push({ id: Number(r.id), groupId: groups.get(r.canonical_url) ?? null, watchMatches: byUrl.get(r.canonical_url)!.watchMatches });
   }
   return out;
