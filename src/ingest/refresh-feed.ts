@@ -7,7 +7,7 @@ import { parseFeed } from '../feeds/parse-feed.ts';
 import { WEBSUB_SAFETY_POLL_SECONDS } from '../feeds/websub.ts';
 import { cacheMaxAge, delayAfterFailure, delayAfterSuccess, DEFAULT_LIMITS, retryAfterSeconds, shouldPause, type PollLimits } from '../feeds/poll-policy.ts';
 import { describeResult, type FetchResult } from '../net/fetch-result.ts';
-import { getFeed, recordFailure, recordSuccess, type FeedRow } from '../store/feeds.ts';
+import { getFeed, recordFailure, recordSuccess, releaseClaim, type FeedRow } from '../store/feeds.ts';
 import type { Store } from '../store/open.ts';
 import { ingestItems } from './ingest-items.ts';
 import { isSitemapIndex, readSitemapIndex } from './sitemap-index.ts';
@@ -64,7 +64,7 @@ export async function refreshFeed(deps: RefreshDeps, feedId: number, opts: { for
   const feed = await getFeed(db, feedId);
   if (!feed) return { ok: false, feedId, reason: 'missing', message: `no feed #${feedId}`, consecutiveErrors: 0, paused: false };
   if (!opts.force && (!feed.enabled || feed.paused_reason)) {
-    await db.updateTable('feeds').set({ claimed_until: null }).where('id', '=', feedId).execute();
+    await releaseClaim(db, feedId);
     return { ok: false, feedId, reason: 'inactive', message: feed.paused_reason ?? 'feed disabled', consecutiveErrors: feed.consecutive_errors, paused: Boolean(feed.paused_reason) };
   }
   // 2. Conditional GET with the validators of the last success.

@@ -220,3 +220,8 @@ export async function deleteFinishedRefreshJobs(db: Kysely<Database>, before: st
   const r = await db.deleteFrom('jobs').where('name', '=', 'feeds.refresh').where('state', '=', 'done').where('finished_at', '<', before).executeTakeFirst();
   return Number(r.numDeletedRows);
 }
+
+/** Releases a feed's claim without polling it (it was paused or disabled after it was claimed). */
+export async function releaseClaim(db: Kysely<Database>, id: number): Promise<void> {
+  await db.updateTable('feeds').set({ claimed_until: null }).where('id', '=', id).execute();
+}

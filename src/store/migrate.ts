@@ -1,4 +1,4 @@
-import { Migrator, type Migration, type MigrationResult } from 'kysely';
+import { Migrator, sql, type Migration, type MigrationResult } from 'kysely';
 import { migrationNames, migrationsFor } from './migrations/index.ts';
 import type { Store } from './open.ts';
 import { StoreError } from './store-error.ts';
@@ -32,4 +32,9 @@ export async function migrateToLatest(store: Store, migrations?: Record<string, 
 export async function pendingMigrations(store: Store): Promise<string[]> {
   const done = new Set((await migrator(store).getMigrations()).filter((m) => m.executedAt).map((m) => m.name));
   return migrationNames.filter((n) => !done.has(n));
+}
+
+/** True when the database answers a trivial query (for /readyz). */
+export async function databaseAnswers(store: Store): Promise<void> {
+  await sql`select 1`.execute(store.db);
 }

@@ -5,10 +5,9 @@ import { fileURLToPath } from 'node:url';
 import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
-import { sql } from 'kysely';
 import type { Logger } from 'pino';
 import { AppError, type AppErrorCode } from '../model/app-error.ts';
-import { pendingMigrations } from '../store/migrate.ts';
+import { databaseAnswers, pendingMigrations } from '../store/migrate.ts';
 import type { Store } from '../store/open.ts';
 import { registerEditor } from './editor/plugin.ts';
 import { webSubRoutes } from './websub/routes.ts';
@@ -59,7 +58,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_req, reply) => {
     try {
-      await sql`select 1`.execute(deps.store.db);
+      await databaseAnswers(deps.store);
       const pending = await pendingMigrations(deps.store);
       if (pending.length) return reply.code(503).send({ status: 'migrations pending', pending });
       return { status: 'ready', database: deps.store.dialect };

@@ -1,7 +1,6 @@
-import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 
-/** Debian's Chromium, driven by playwright-core. */
-export const CHROMIUM = '/usr/bin/chromium';
+export { CHROMIUM, launchBrowser } from '../browser.ts';
 
 /** What one page did in the browser that it must not. */
 export interface Visit {
@@ -24,14 +23,6 @@ const INIT = `
     window.__violations.push(e.effectiveDirective + ' ' + e.blockedURI + ' ' + (e.sample || ''));
   }, true);
 `;
-
-/** Launches headless Chromium with the flags a sandboxed CI box needs. */
-export async function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM, headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-}
 
 /** A context whose pages carry the init script; the app's CSP stays in force (no bypassCSP). */
 export async function xssContext(browser: Browser): Promise<BrowserContext> {

@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { CHROMIUM, launchBrowser } from '../../testing/browser.ts';
 import { createFetcher, type Fetcher } from '../../net/safe-fetch.ts';
 import { startFixtureServer, type FixtureServer } from '../../testing/fixture-server.ts';
 import { storeKinds } from '../../testing/test-stores.ts';
@@ -17,7 +18,6 @@ import { startEditorApp, TEST_PASSWORD, TEST_USERS, type EditorTestApp } from '.
  * ever opens; usable at 375 px; English and Ukrainian. Screenshots go to test-output/editor/.
  */
 
-const CHROMIUM = '/usr/bin/chromium';
 const OUT = path.resolve('test-output/editor');
 const AXE = fs.readFileSync(path.resolve('node_modules/axe-core/axe.min.js'), 'utf8');
 const PAGE = fs.readFileSync(new URL('../../ingest/testdata/opinion-page.html', import.meta.url), 'utf8');
@@ -78,10 +78,7 @@ describe('editors\u2019 UI in a real browser', { skip }, () => {
     base = `http://127.0.0.1:${port}`;
     t = await startEditorApp(await storeKinds()[0]!.create(), { fetchPage: (u) => fetcher.fetch(u), siteUrl: base });
     await t.app.listen({ port, host: '127.0.0.1' });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM, headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchBrowser();
   });
   after(async () => {
     await browser?.close();

@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { CHROMIUM, launchBrowser } from '../../testing/browser.ts';
 import { storeKinds } from '../../testing/test-stores.ts';
 import { startSampleApp, type SampleApp } from './sample-app.ts';
 
@@ -13,7 +14,6 @@ import { startSampleApp, type SampleApp } from './sample-app.ts';
  * mode; a screenshot of each page goes to test-output/site/.
  */
 
-const CHROMIUM = '/usr/bin/chromium';
 const OUT = path.resolve('test-output/site');
 const AXE = fs.readFileSync(path.resolve('node_modules/axe-core/axe.min.js'), 'utf8');
 
@@ -62,10 +62,7 @@ describe('reader site in a real browser', { skip }, () => {
     base = `http://127.0.0.1:${port}`;
     s = await startSampleApp(storeKinds()[0]!, new Date('2022-12-10T10:00:00Z'), base);
     await s.app.listen({ port, host: '127.0.0.1' });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM, headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchBrowser();
   });
   after(async () => {
     await browser?.close();

@@ -5,6 +5,7 @@ import { piecePathFor, slugify } from '../../newsroom/rules/slug.ts';
 import { ensureTag, insertOutlet, insertPerson } from '../../store/directory.ts';
 import type { Store } from '../../store/open.ts';
 import { insertCorrection, insertPiece } from '../../store/pieces.ts';
+import { recordLinkCheck } from '../../store/link-checks.ts';
 import { putSetting } from '../../store/settings.ts';
 
 /*
@@ -70,7 +71,7 @@ export async function seedSampleSite(store: Store, siteUrl: string, now: Date): 
   const retractedPath = await rec({ headline: 'A withdrawn report on fuel', kind: 'news', lang: 'en', at: 30, authors: [ann], tags: [tagIds.kazakhstan], outlet: outletId, state: 'retracted', body: [P('Withdrawn.')] });
   const goneImagePath = await rec({ headline: 'Rivers of the steppe', kind: 'news', lang: 'en', at: 8, authors: [ann], tags: [tagIds.kazakhstan], outlet: outletId,
     image: JSON.stringify({ decision: 'link', url: 'https://images.example.com/gone.jpg', alt: 'A river', caption: 'A river.', credit: 'nobody' }), body: [P('Rivers run dry in summer.')] });
-  await db.insertInto('link_checks').values({ url: 'https://images.example.com/gone.jpg', state: 'broken', http_status: 404, next_check_at: at }).execute();
+  await recordLinkCheck(db, { url: 'https://images.example.com/gone.jpg', state: 'broken', httpStatus: 404, at });
   const storySlug = slugify('Our newsroom opens a Kyiv bureau');
   const storyAt = new Date(now.getTime() - hour).toISOString();
   const storyPath = piecePathFor({ type: 'story', publishedAt: storyAt, createdAt: at, slug: storySlug }, TZ);
