@@ -8,6 +8,7 @@ import { bandKeys, fingerprintText, minhash, SAME_PIECE_SIMILARITY, similarity }
 import { compileRules, matchRules, parseRulesJson, type CompiledRule } from '../feeds/watch-rules.ts';
 import { insertCandidates, listWatchRules, type NewCandidate } from '../store/candidates.ts';
 import type { FeedRow } from '../store/feeds.ts';
+import { writeTransaction } from '../store/dialect.ts';
 import { enqueue } from '../store/jobs.ts';
 import type { Store } from '../store/open.ts';
 
@@ -37,9 +38,14 @@ export async function ingestItems(deps: { store: Store; groupDays?: number }, fe
   const rules = await rulesFor(deps.store, feed);
   const items = feedItems.map((i) => toCandidate({ ...i, language: i.language ?? feed.language }, rules.compiled)).filter((c): c is NewCandidate => c !== null);
   const groupSince = new Date(now.getTime() - (deps.groupDays ?? 3) * 86_400_000).toISOString();
-  const stored = await insertCandidates(db, items, { feedId: feed.id, outletId: feed.outlet_id, now: now.toISOString(), groupSince, similarity, minSimilarity: SAME_PIECE_SIMILARITY });
-  // Matching auto-capture rules queue one capture job per candidate (the unique key makes it once).
-  const autoCapture = stored.inserted.filter((c) => c.watchMatches.some((p) => rules.capture.has(p))).map((c) => c.id);
-  for (const id of autoCapture) await enqueue(db, { name: 'candidates.capture', payload: { candidateId: id }, runAt: now.toISOString(), uniqueKey: `candidate-capture:${id}` }, now.toISOString());
+  // Candidates and their capture jobs commit together: a crash in between left candidates that matched an
+  // auto-capture rule without a job, and a later poll sees them as known, so they were never captured (crash suite).
+  const { stored, autoCapture } = await writeTransaction(db, deps.store.dialect, async (trx) => {
+    const stored = await insertCandidates(trx, items, { feedId: feed.id, outletId: feed.outlet_id, now: now.toISOString(), groupSince, similarity, minSimilarity: SAME_PIECE_SIMILARITY });
+    // Matching auto-capture rules queue one capture job per candidate (the unique key makes it once).
+    const autoCapture = stored.inserted.filter((c) => c.watchMatches.some((p) => rules.capture.has(p))).map((c) => c.id);
+    for (const id of autoCapture) await enqueue(trx, { name: 'candidates.capture', payload: { candidateId: id }, runAt: now.toISOString(), uniqueKey: `candidate-capture:${id}` }, now.toISOString());
+    return { stored, autoCapture };
+  });
   return { newItems: stored.inserted.length, duplicates: stored.duplicates, flagged: stored.inserted.filter((c) => c.watchMatches.length).length, autoCapture };
 }

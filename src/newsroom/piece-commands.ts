@@ -1,10 +1,10 @@
-import type { Selectable } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import { AppError } from '../model/app-error.ts';
 import { recordAudit } from '../store/audit.ts';
-import type { PiecesTable } from '../store/database.ts';
+import type { Database, PiecesTable } from '../store/database.ts';
 import { enqueue } from '../store/jobs.ts';
 import type { Store } from '../store/open.ts';
-import { getPieceAuthorIds, getPieceRow, getPieceView, insertCorrection, insertRevision, setPieceAuthors, updatePieceIf } from '../store/pieces.ts';
+import { atomically, getPieceAuthorIds, getPieceRow, getPieceView, insertCorrection, insertRevision, setPieceAuthors, updatePieceIf } from '../store/pieces.ts';
 import { getSiteSettings } from '../store/settings.ts';
 import { requireAllowed, type Actor } from './actor.ts';
 import { validateLinks } from './rules/links.ts';
@@ -40,16 +40,25 @@ export async function assertLinksValid(store: Store, id: number): Promise<void> 
   if (errors.length) throw new AppError('invalid', `cannot publish: ${errors.map((e) => e.message).join('; ')}`, { errors });
 }
 
-async function transition(store: Store, actor: Actor, id: number, action: TransitionAction, now: Date, set: Partial<Selectable<PiecesTable>>, details: Record<string, unknown> = {}): Promise<PieceRef> {
+/** Work that must commit with a transition (e.g. the job that carries out a schedule). */
+type AlsoInTransaction = (trx: Kysely<Database>) => Promise<unknown>;
+
+async function transition(store: Store, actor: Actor, id: number, action: TransitionAction, now: Date, set: Partial<Selectable<PiecesTable>>, details: Record<string, unknown> = {}, also?: AlsoInTransaction): Promise<PieceRef> {
   const row = await loadPiece(store, id);
   requireAllowed(actor, action, row);
   const to = TRANSITIONS[action].to;
   const at = now.toISOString();
-  const ok = await updatePieceIf(store.db, id, { expectedVersion: Number(row.version), fromStates: [...TRANSITIONS[action].from] }, { ...set, state: to, updated_at: at });
-  if (!ok) throw new AppError('conflict', `piece ${id} changed since you opened it (now ${(await loadPiece(store, id)).state}); nothing was done`);
   const version = Number(row.version) + 1;
-  await insertRevision(store.db, { pieceId: id, version, userId: actor.userId, at, changes: { state: [row.state, to], ...Object.fromEntries(Object.entries(set).map(([k, v]) => [k, [row[k as keyof typeof row], v]])) } });
-  await recordAudit(store.db, { at, userId: actor.userId, action: `piece.${action}`, subjectType: 'piece', subjectId: id, details: { by: actor.label, ...details } });
+  // The move, its revision and its audit entry commit together: a crash between them left published pieces
+  // without the revision that published them (found by the crash suite).
+  const ok = await atomically(store.db, async (trx) => {
+    if (!(await updatePieceIf(trx, id, { expectedVersion: Number(row.version), fromStates: [...TRANSITIONS[action].from] }, { ...set, state: to, updated_at: at }))) return false;
+    await insertRevision(trx, { pieceId: id, version, userId: actor.userId, at, changes: { state: [row.state, to], ...Object.fromEntries(Object.entries(set).map(([k, v]) => [k, [row[k as keyof typeof row], v]])) } });
+    await recordAudit(trx, { at, userId: actor.userId, action: `piece.${action}`, subjectType: 'piece', subjectId: id, details: { by: actor.label, ...details } });
+    await also?.(trx);
+    return true;
+  });
+  if (!ok) throw new AppError('conflict', `piece ${id} changed since you opened it (now ${(await loadPiece(store, id)).state}); nothing was done`);
   return { id, state: to, path: row.path, version };
 }
 
@@ -67,9 +76,9 @@ export async function schedulePiece(store: Store, actor: Actor, id: number, at: 
   const when = checkScheduleTime(at, now);
   if (!when.ok) throw new AppError('invalid', when.message);
   await assertLinksValid(store, id);
-  const ref = await transition(store, actor, id, 'schedule', now, { scheduled_at: when.at }, { at: when.at });
-  await enqueue(store.db, { name: 'piece.publish-scheduled', payload: { pieceId: id, at: when.at }, runAt: when.at, uniqueKey: `publish:${id}@${when.at}` }, now.toISOString());
-  return ref;
+  // The publish job commits with the state change: a crash between the two left a scheduled piece that never published.
+  const job = { name: 'piece.publish-scheduled', payload: { pieceId: id, at: when.at }, runAt: when.at, uniqueKey: `publish:${id}@${when.at}` };
+  return transition(store, actor, id, 'schedule', now, { scheduled_at: when.at }, { at: when.at }, (trx) => enqueue(trx, job, now.toISOString()));
 }
 
 /** The job behind scheduling: publishes the piece if it is still scheduled for that time (idempotent). */
@@ -101,11 +110,14 @@ export async function correctPiece(store: Store, actor: Actor, id: number, text:
   requireAllowed(actor, 'correct', row);
   if (!text.trim()) throw new AppError('invalid', 'a correction needs its text');
   const at = now.toISOString();
-  const ok = await updatePieceIf(store.db, id, { expectedVersion: Number(row.version) }, { updated_at: at });
+  const ok = await atomically(store.db, async (trx) => {
+    if (!(await updatePieceIf(trx, id, { expectedVersion: Number(row.version) }, { updated_at: at }))) return false;
+    await insertCorrection(trx, { pieceId: id, at, text: text.trim(), userId: actor.userId });
+    await insertRevision(trx, { pieceId: id, version: Number(row.version) + 1, userId: actor.userId, at, changes: { correction: [null, text.trim()] } });
+    await recordAudit(trx, { at, userId: actor.userId, action: 'piece.correct', subjectType: 'piece', subjectId: id });
+    return true;
+  });
   if (!ok) throw new AppError('conflict', `piece ${id} changed since you opened it; try again`);
-  await insertCorrection(store.db, { pieceId: id, at, text: text.trim(), userId: actor.userId });
-  await insertRevision(store.db, { pieceId: id, version: Number(row.version) + 1, userId: actor.userId, at, changes: { correction: [null, text.trim()] } });
-  await recordAudit(store.db, { at, userId: actor.userId, action: 'piece.correct', subjectType: 'piece', subjectId: id });
   return { id, state: row.state, path: row.path, version: Number(row.version) + 1 };
 }
 
@@ -129,9 +141,13 @@ export async function editPiece(store: Store, actor: Actor, id: number, baseVers
   if (Object.keys(changes).length === 0) return { id, state: row.state, path: row.path, version: Number(row.version) };
   const at = now.toISOString();
   // The version bump guards the byline too: only the save that wins the column update replaces the authors.
-  const ok = await updatePieceIf(store.db, id, { expectedVersion: baseVersion }, { ...edit, updated_at: at });
+  // Columns, byline and revision commit together, so no version is ever without its revision.
+  const ok = await atomically(store.db, async (trx) => {
+    if (!(await updatePieceIf(trx, id, { expectedVersion: baseVersion }, { ...edit, updated_at: at }))) return false;
+    if (changes.authors) await setPieceAuthors(trx, id, extra.authorIds!);
+    await insertRevision(trx, { pieceId: id, version: baseVersion + 1, userId: actor.userId, at, changes });
+    return true;
+  });
   if (!ok) throw new AppError('conflict', `piece ${id} changed since you opened it (version ${baseVersion}, now ${(await loadPiece(store, id)).version}); your changes were not saved`, { changes });
-  if (changes.authors) await setPieceAuthors(store.db, id, extra.authorIds!);
-  await insertRevision(store.db, { pieceId: id, version: baseVersion + 1, userId: actor.userId, at, changes });
   return { id, state: row.state, path: row.path, version: baseVersion + 1 };
 }

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { after, before, describe, it } from 'node:test';
+import { sql } from 'kysely';
 import pino from 'pino';
 import { jobHandlers } from '../jobs/handlers.ts';
 import { createWorker } from '../jobs/worker.ts';
@@ -118,6 +119,18 @@ for (const kind of storeKinds()) {
         t = new Date('2026-11-25T11:00:01Z');
         await worker.tick();
         assert.equal((await getPieceView(store.db, r.id))?.piece.state, 'published');
+      } finally { await store.close(); }
+    });
+
+    it('a schedule whose publish job cannot be saved changes nothing (state and job commit together)', async () => {
+      const store = await kind.create();
+      try {
+        const r = await recommend(store, (u) => fetcher.fetch(u), SYSTEM, { source: `${server.origin}${ARTICLE}` }, now);
+        await sql`ALTER TABLE jobs RENAME TO jobs_away`.execute(store.db);
+        await assert.rejects(schedulePiece(store, SYSTEM, r.id, '2026-11-25T13:00:00+02:00', now()));
+        await sql`ALTER TABLE jobs_away RENAME TO jobs`.execute(store.db);
+        assert.equal((await getPieceView(store.db, r.id))?.piece.state, 'draft');
+        assert.equal((await listRevisions(store.db, r.id)).length, 1, 'no revision for the schedule that failed');
       } finally { await store.close(); }
     });
   });

@@ -6,7 +6,7 @@ import { recordAudit } from '../store/audit.ts';
 import { markUsedFor } from '../store/candidates.ts';
 import { getCapture } from '../store/captures.ts';
 import type { Store } from '../store/open.ts';
-import { findRecommendationOf, insertPiece, insertRevision, pathTaken } from '../store/pieces.ts';
+import { atomically, findRecommendationOf, insertPiece, insertRevision, pathTaken } from '../store/pieces.ts';
 import { getSiteSettings } from '../store/settings.ts';
 import { requireAllowed, type Actor } from './actor.ts';
 import { publishPiece, schedulePiece, type PieceRef } from './piece-commands.ts';
@@ -80,20 +80,24 @@ export async function recommend(store: Store, fetchPage: FetchPage, actor: Actor
   });
   const f = draft.fields;
   const path = await freePath(store, piecePathFor({ type: 'recommendation', originalPublishedAt: f.originalPublishedAt, createdAt: at, slug: f.slug }, site.timeZone));
-  // 6. Store the draft and its first revision.
-  const id = await insertPiece(store.db, {
-    row: {
-      type: 'recommendation', kind: f.kind, state: 'draft', language: f.language, slug: f.slug, path, headline: f.headline,
-      headline_override: f.headlineOverride ?? null, excerpt: JSON.stringify(f.excerpt), editor_note: f.editorsNote ?? null,
-      original_url: f.originalUrl ?? null, outlet_id: outlet.id, capture_id: captureId, original_published_at: f.originalPublishedAt ?? null,
-      image: f.image ? JSON.stringify(f.image) : null, seo: f.seo, created_by: actor.userId, created_at: at, updated_at: at,
-    },
-    authorIds: authors.ids.map((a) => a.id), tagIds,
+  // 6. Store the draft, its first revision and its audit entry in one transaction: a crash in between must not
+  //    leave a piece without its history (the crash suite found pieces without revision 1).
+  const id = await atomically(store.db, async (trx) => {
+    const pieceId = await insertPiece(trx, {
+      row: {
+        type: 'recommendation', kind: f.kind, state: 'draft', language: f.language, slug: f.slug, path, headline: f.headline,
+        headline_override: f.headlineOverride ?? null, excerpt: JSON.stringify(f.excerpt), editor_note: f.editorsNote ?? null,
+        original_url: f.originalUrl ?? null, outlet_id: outlet.id, capture_id: captureId, original_published_at: f.originalPublishedAt ?? null,
+        image: f.image ? JSON.stringify(f.image) : null, seo: f.seo, created_by: actor.userId, created_at: at, updated_at: at,
+      },
+      authorIds: authors.ids.map((a) => a.id), tagIds,
+    });
+    await insertRevision(trx, { pieceId, version: 1, userId: actor.userId, at, changes: { created: [null, { captureId, headline: draft.displayHeadline }] } });
+    // The inbox keeps a candidate that became a recommendation past its retention period.
+    await markUsedFor(trx, { captureId, urls: originals.map((u) => dedupeUrl(u)).filter((u): u is string => Boolean(u)) }, at);
+    await recordAudit(trx, { at, userId: actor.userId, action: 'piece.create', subjectType: 'piece', subjectId: pieceId, details: { by: actor.label, captureId } });
+    return pieceId;
   });
-  await insertRevision(store.db, { pieceId: id, version: 1, userId: actor.userId, at, changes: { created: [null, { captureId, headline: draft.displayHeadline }] } });
-  // The inbox keeps a candidate that became a recommendation past its retention period.
-  await markUsedFor(store.db, { captureId, urls: originals.map((u) => dedupeUrl(u)).filter((u): u is string => Boolean(u)) }, at);
-  await recordAudit(store.db, { at, userId: actor.userId, action: 'piece.create', subjectType: 'piece', subjectId: id, details: { by: actor.label, captureId } });
   const warnings = [...(outlet.warning ? [`outlet: ${outlet.warning}`] : []), ...authors.warnings.map((w) => `${w.field}: ${w.message}`), ...draft.warnings.map((w) => `${w.field}: ${w.message}`)];
   let ref: PieceRef = { id, state: 'draft', path, version: 1 };
   // 7. Publish or schedule when asked (the role is checked again there).

@@ -2,7 +2,7 @@ import { AppError } from '../model/app-error.ts';
 import type { ArticleKind } from '../model/capture.ts';
 import { recordAudit } from '../store/audit.ts';
 import type { Store } from '../store/open.ts';
-import { insertPiece, insertRevision, pathTaken } from '../store/pieces.ts';
+import { atomically, insertPiece, insertRevision, pathTaken } from '../store/pieces.ts';
 import { getSiteSettings } from '../store/settings.ts';
 import { requireAllowed, type Actor } from './actor.ts';
 import { publishPiece, type PieceRef } from './piece-commands.ts';
@@ -36,15 +36,20 @@ export async function createStory(store: Store, actor: Actor, input: StoryInput,
   const slug = slugify(headline) || 'story';
   let path = piecePath(at, slug, site.timeZone);
   for (let n = 2; await pathTaken(store.db, path); n++) path = piecePath(at, `${slug}-${n}`, site.timeZone);
-  const id = await insertPiece(store.db, {
-    row: {
-      type: 'story', kind: input.kind ?? 'news', state: 'draft', language: pieceLanguage(input.language, site), slug, path, headline,
-      standfirst: input.standfirst?.trim() || null, body_md: input.body, seo: 'index', created_by: actor.userId, created_at: at, updated_at: at,
-      image: input.image ? JSON.stringify({ decision: 'link', ...input.image }) : null,
-    },
-    authorIds: input.authorIds ?? [], tagIds: await ensureTags(store, input.tags ?? [], at),
+  // The piece, its first revision and its audit entry commit together, as a recommendation's do (crash suite).
+  const tagIds = await ensureTags(store, input.tags ?? [], at);
+  const id = await atomically(store.db, async (trx) => {
+    const pieceId = await insertPiece(trx, {
+      row: {
+        type: 'story', kind: input.kind ?? 'news', state: 'draft', language: pieceLanguage(input.language, site), slug, path, headline,
+        standfirst: input.standfirst?.trim() || null, body_md: input.body, seo: 'index', created_by: actor.userId, created_at: at, updated_at: at,
+        image: input.image ? JSON.stringify({ decision: 'link', ...input.image }) : null,
+      },
+      authorIds: input.authorIds ?? [], tagIds,
+    });
+    await insertRevision(trx, { pieceId, version: 1, userId: actor.userId, at, changes: { created: [null, { headline }] } });
+    await recordAudit(trx, { at, userId: actor.userId, action: 'piece.create', subjectType: 'piece', subjectId: pieceId, details: { by: actor.label, type: 'story' } });
+    return pieceId;
   });
-  await insertRevision(store.db, { pieceId: id, version: 1, userId: actor.userId, at, changes: { created: [null, { headline }] } });
-  await recordAudit(store.db, { at, userId: actor.userId, action: 'piece.create', subjectType: 'piece', subjectId: id, details: { by: actor.label, type: 'story' } });
   return input.publish ? publishPiece(store, actor, id, now) : { id, state: 'draft', path, version: 1 };
 }

@@ -1,4 +1,4 @@
-import { SqliteAdapter, SqliteDialect, type DialectAdapter } from 'kysely';
+import { sql, SqliteAdapter, SqliteDialect, type DialectAdapter, type Kysely } from 'kysely';
 import type { ColumnDefinitionBuilder, CreateTableBuilder } from 'kysely';
 
 /*
@@ -37,4 +37,25 @@ export function refType(dialect: DialectName): 'bigint' | 'integer' {
 /** A NOT NULL integer column with a default, used for flags and counters. */
 export function intDefault(value: number): (c: ColumnDefinitionBuilder) => ColumnDefinitionBuilder {
   return (c) => c.notNull().defaultTo(value);
+}
+
+/**
+ * Runs `fn` as one transaction that will write. SQLite: BEGIN IMMEDIATE takes the write lock first, because a
+ * deferred transaction that reads and then writes fails at once (SQLITE_BUSY_SNAPSHOT, no busy wait) when
+ * another process wrote in between. PostgreSQL: an ordinary transaction.
+ */
+export async function writeTransaction<DB, T>(db: Kysely<DB>, dialect: DialectName, fn: (trx: Kysely<DB>) => Promise<T>): Promise<T> {
+  if (dialect === 'postgres') return db.transaction().execute(fn);
+  return db.connection().execute(async (conn) => {
+    await sql`begin immediate`.execute(conn);
+    try {
+      const out = await fn(conn);
+      await sql`commit`.execute(conn);
+      return out;
+    } catch (err) {
+      // SQLite may have rolled back already (some errors end the transaction); the original error is the one to report.
+      await sql`rollback`.execute(conn).catch(() => undefined);
+      throw err;
+    }
+  });
 }

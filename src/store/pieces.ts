@@ -19,9 +19,17 @@ export interface NewPiece {
   tagIds: number[];
 }
 
-/** Inserts a piece with its authors and tags in one transaction; returns its id. */
+/**
+ * Runs `fn` in a transaction, or inside the caller's when `db` already is one (a bigger write that must be atomic
+ * as a whole). `fn` must write first: a deferred SQLite transaction that reads first can fail (see writeTransaction).
+ */
+export function atomically<T>(db: Kysely<Database>, fn: (trx: Kysely<Database>) => Promise<T>): Promise<T> {
+  return db.isTransaction ? fn(db) : db.transaction().execute(fn);
+}
+
+/** Inserts a piece with its authors and tags in one transaction (or the caller's); returns its id. */
 export async function insertPiece(db: Kysely<Database>, p: NewPiece): Promise<number> {
-  return db.transaction().execute(async (trx) => {
+  return atomically(db, async (trx) => {
     const { id } = await trx.insertInto('pieces').values(p.row).returning('id').executeTakeFirstOrThrow();
     const pieceId = Number(id);
     if (p.authorIds.length) await trx.insertInto('piece_authors').values(p.authorIds.map((person_id, position) => ({ piece_id: pieceId, person_id, position }))).execute();
@@ -108,10 +116,12 @@ export async function updatePieceIf(db: Kysely<Database>, id: number, guard: { e
   return Number((await q.executeTakeFirst()).numUpdatedRows) === 1;
 }
 
-/** Replaces a piece's tags. */
+/** Replaces a piece's tags (one transaction: a crash between the delete and the insert must not strip them). */
 export async function setPieceTags(db: Kysely<Database>, pieceId: number, tagIds: number[]): Promise<void> {
-  await db.deleteFrom('piece_tags').where('piece_id', '=', pieceId).execute();
-  if (tagIds.length) await db.insertInto('piece_tags').values(tagIds.map((tag_id) => ({ piece_id: pieceId, tag_id }))).execute();
+  await atomically(db, async (trx) => {
+    await trx.deleteFrom('piece_tags').where('piece_id', '=', pieceId).execute();
+    if (tagIds.length) await trx.insertInto('piece_tags').values(tagIds.map((tag_id) => ({ piece_id: pieceId, tag_id }))).execute();
+  });
 }
 
 /** The ids of a piece's authors, in byline order. */
@@ -122,7 +132,7 @@ export async function getPieceAuthorIds(db: Kysely<Database>, pieceId: number): 
 
 /** Replaces a piece's authors, in this byline order (one transaction, so a reader never sees half a byline). */
 export async function setPieceAuthors(db: Kysely<Database>, pieceId: number, personIds: readonly number[]): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+  await atomically(db, async (trx) => {
     await trx.deleteFrom('piece_authors').where('piece_id', '=', pieceId).execute();
     if (personIds.length) await trx.insertInto('piece_authors').values(personIds.map((person_id, position) => ({ piece_id: pieceId, person_id, position }))).execute();
   });
