@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { migrateToLatest } from '../src/store/migrate.ts';
 import { openStore } from '../src/store/open.ts';
-import { seedBenchSite } from './lib/site-seed.ts';
+import { seedBenchSite } from '../src/testing/site-seed.ts';
 
 interface CannonResult { requests: { average: number; total: number }; latency: { p50: number; p99: number }; errors: number; timeouts: number; non2xx: number }
 const autocannon = createRequire(import.meta.url)('autocannon') as (o: Record<string, unknown>) => Promise<CannonResult>;

@@ -3,7 +3,7 @@ import { localized, type SiteSettings } from '../../model/site.ts';
 import { findByPath, type PieceView } from '../../store/pieces.ts';
 import {
   countIndexable, goneUrls, indexablePage, latestByKind, listedSlugs, listPublishedPage, outletBySlug, personBySlug, publishedInstants,
-  recentStories, tagBySlug, topOutlets, type PieceFilter,
+  recentStories, tagBySlug, type PieceFilter,
 } from '../../store/site-queries.ts';
 import type { SafeHtml } from '../html.ts';
 import { retractedBody } from './errors.ts';
@@ -45,7 +45,7 @@ const EPOCH = '1970-01-01T00:00:00.000Z';
 /** The front page. */
 export async function buildHome(b: BuildContext): Promise<RenderedPage> {
   const { db } = b.rt.deps.store;
-  const [latest, outlets] = await Promise.all([listPublishedPage(db, {}, { limit: 12, offset: 0 }), topOutlets(db, 8)]);
+  const [latest, outlets] = await Promise.all([listPublishedPage(db, {}, { limit: 12, offset: 0 }), b.rt.topOutlets()]);
   const sections = await latestByKind(db, ARTICLE_KINDS, 4, latest.views.map((v) => Number(v.piece.id)));
   const all = [...latest.views, ...[...sections.values()].flat()];
   return ok(b, homePage(b.ctx, { latest: latest.views, sections, outlets }), ['l:all', ...itemKeys(all), ...outlets.map((o) => `o:${o.id}`)], latestUpdate(all, EPOCH));

@@ -63,6 +63,10 @@ export class PageCache {
   private readonly pages = new Map<string, CachedPage>();
   private readonly byKey = new Map<string, Set<string>>();
   private bytes = 0;
+  // Pages evicted by a change, kept (within a quarter of the bounds) only to answer the requests that arrive while
+  // their rebuild runs: after a publish, a popular page's readers would otherwise all queue behind one build.
+  private readonly previous = new Map<string, CachedPage>();
+  private previousBytes = 0;
   /** Increases on every eviction by content; a page built across an increase may be stale and is not stored. */
   generation = 0;
 
@@ -73,9 +77,15 @@ export class PageCache {
     return this.pages.get(url);
   }
 
+  /** The page a change evicted from `url`, until a fresh one is stored (see serveCached: only while it is rebuilt). */
+  stale(url: string): CachedPage | undefined {
+    return this.previous.get(url);
+  }
+
   /** Stores a page, evicting the oldest entries past the bounds. */
   set(url: string, page: CachedPage): void {
     this.delete(url);
+    this.forget(url);
     this.pages.set(url, page);
     this.bytes += page.body.length;
     for (const key of page.keys) {
@@ -100,7 +110,11 @@ export class PageCache {
     this.generation++;
     let n = 0;
     for (const key of keys) {
-      for (const url of [...(this.byKey.get(key) ?? [])]) if (this.delete(url)) n++;
+      for (const url of [...(this.byKey.get(key) ?? [])]) {
+        const page = this.pages.get(url);
+        if (this.delete(url)) n++;
+        if (page) this.keep(url, page);
+      }
     }
     return n;
   }
@@ -108,6 +122,7 @@ export class PageCache {
   /** Evicts everything (settings changed, the day changed, or this process fell behind the change log). */
   clear(): void {
     this.generation++;
+    for (const [url, page] of this.pages) this.keep(url, page);
     this.pages.clear();
     this.byKey.clear();
     this.bytes = 0;
@@ -116,6 +131,24 @@ export class PageCache {
   /** Number of cached pages. */
   get size(): number {
     return this.pages.size;
+  }
+
+  private keep(url: string, page: CachedPage): void {
+    this.forget(url);
+    this.previous.set(url, page);
+    this.previousBytes += page.body.length;
+    while (this.previous.size > this.maxEntries / 4 || this.previousBytes > this.maxBytes / 4) {
+      const oldest = this.previous.keys().next().value;
+      if (oldest === undefined) break;
+      this.forget(oldest);
+    }
+  }
+
+  private forget(url: string): void {
+    const page = this.previous.get(url);
+    if (!page) return;
+    this.previous.delete(url);
+    this.previousBytes -= page.body.length;
   }
 
   private delete(url: string): boolean {

@@ -64,12 +64,29 @@ export function sendCached(req: FastifyRequest, reply: FastifyReply, page: Cache
   return reply.code(page.status).header('content-type', page.contentType).send(page.body);
 }
 
+// Builds `key` once for every concurrent miss; the page is stored only if no change evicted anything while it was built.
+function startBuild(key: string, build: () => Promise<RenderedPage | null>, cache: PageCache): Promise<CachedPage | RenderedPage | null> {
+  const generation = cache.generation;
+  const pending = build().then((r) => {
+    const page = r && r.status === 200 ? toCachedPage(r) : r;
+    if (page && 'etag' in page && cache.generation === generation) cache.set(key, page);
+    return page;
+  });
+  building.set(key, pending);
+  void pending.finally(() => building.delete(key)).catch(() => undefined);
+  return pending;
+}
+
 /**
- * Serves the page cached under `key`, building it on a miss (concurrent misses share one build).
- * `build` returns null for "no such page": nothing is sent and the result is false (the caller answers 404). Only 200 pages are cached.
+ * Serves the page cached under `key`, building it on a miss (concurrent misses share one build). A request that
+ * arrives while that build runs gets the copy a change just evicted, if there is one, instead of waiting: it came at
+ * the same moment as the change, and the request that started the build (and every later one) gets the fresh page.
+ * With `background` (search results, which may lag anyway), even the first request gets the evicted copy and the
+ * rebuild runs behind it. `build` returns null for "no such page": nothing is sent and the result is false (the
+ * caller answers 404). Only 200 pages are cached.
  */
 export async function serveCached(req: FastifyRequest, reply: FastifyReply, rt: SiteRuntime, key: string,
-  build: () => Promise<RenderedPage | null>, cache: PageCache = rt.cache): Promise<boolean> {
+  build: () => Promise<RenderedPage | null>, cache: PageCache = rt.cache, opts: { background?: boolean } = {}): Promise<boolean> {
   const sync = rt.maybeSync();
   if (sync) await sync;
   const hit = cache.get(key);
@@ -78,18 +95,17 @@ export async function serveCached(req: FastifyRequest, reply: FastifyReply, rt: 
     return true;
   }
   let pending = building.get(key);
-  const generation = cache.generation;
-  if (!pending) {
-    pending = build().then((r) => (r && r.status === 200 ? toCachedPage(r) : r));
-    building.set(key, pending);
-    void pending.finally(() => building.delete(key)).catch(() => undefined);
+  const previous = (pending || opts.background) && cache.stale(key);
+  if (previous) {
+    if (!pending) rt.inBackground(key, async () => { if (!cache.get(key)) await (building.get(key) ?? startBuild(key, build, cache)); });
+    sendCached(req, reply, previous);
+    return true;
   }
+  pending ??= startBuild(key, build, cache);
   const result = await pending;
   if (result === null) return false;
-  if ('etag' in result) {
-    if (cache.generation === generation) cache.set(key, result);
-    sendCached(req, reply, result);
-  } else sendPage(reply, result);
+  if ('etag' in result) sendCached(req, reply, result);
+  else sendPage(reply, result);
   return true;
 }
 

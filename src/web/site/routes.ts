@@ -129,6 +129,9 @@ async function search(rt: SiteRuntime, lang: Language | null, req: Req, reply: F
   const query = typeof raw === 'string' ? raw.slice(0, 10_000) : '';
   const page = Math.min(pageNumber(req.query.page), Math.floor(MAX_SEARCH_OFFSET / PAGE_SIZE) + 1);
   const key = `${lang ?? ''}:${page}:${crypto.createHash('sha1').update(query).digest('base64url')}`;
+  const sync = rt.maybeSync();
+  if (sync) await sync;
+  rt.freshenSearch();
   await serveCached(req, reply, rt, key, async () => {
     const { store } = rt.deps;
     const found = await rt.searchLimiter.run(() => searchPieces(store.db, store.dialect, query, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }));
@@ -139,7 +142,7 @@ async function search(rt: SiteRuntime, lang: Language | null, req: Req, reply: F
     const views = await piecesByIds(store.db, found.ids);
     const body = searchPage(ctx, { query, terms: found.terms, views, total: found.total, page });
     return { status: 200, body: body.value, contentType: TYPES.html, keys: [], modified: rt.dayStartIso, cacheControl: SHORT_CACHE_CONTROL };
-  }, rt.searchCache);
+  }, rt.searchCache, { background: true });
   return reply;
 }
 

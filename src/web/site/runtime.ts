@@ -3,6 +3,7 @@ import { zonedIsoString } from '../../newsroom/rules/dates.ts';
 import type { Store } from '../../store/open.ts';
 import { getSetting, getSiteSettings } from '../../store/settings.ts';
 import { changesSince, latestChangeId, oldestChangeId, pieceScopes, pruneChanges, type SiteChange } from '../../store/site-changes.ts';
+import { topOutlets } from '../../store/site-queries.ts';
 import type { PageContext } from './layout.ts';
 import { Limiter } from './limiter.ts';
 import { PageCache } from './page-cache.ts';
@@ -32,6 +33,20 @@ export class SiteRuntime {
   readonly searchCache = new PageCache(2000, 32 * 1024 * 1024);
   /** Searches that miss the cache run two at a time; past 64 waiting, readers are asked to retry. */
   readonly searchLimiter = new Limiter(2, 64);
+  /**
+   * How long search results may lag a change (ms). Every change touches the search index, and re-running every
+   * cached query after each publish (every second or two on a busy newsroom) would spend the event loop on searches
+   * and slow every page; results are sent with max-age=30, so readers already accept that much lag.
+   */
+  searchLagMs = 10_000;
+  private searchChanged = false;
+  private searchClearedAt = 0;
+  // Rebuilds that readers do not wait for (see inBackground), by cache key.
+  private readonly backlog = new Map<string, () => Promise<unknown>>();
+  private draining = false;
+  /** How long the home page's most-recommended outlets may be reused (ms); see topOutlets(). */
+  outletsTtlMs = 60_000;
+  private outlets: { at: number; value: ReturnType<typeof topOutlets> } | null = null;
   private lastChangeId = -1;
   private lastPoll = 0;
   private prunedAt = 0;
@@ -83,13 +98,63 @@ export class SiteRuntime {
     }
   }
 
+  /**
+   * Runs `task` (a rebuild no reader waits for) later, one at a time, letting the event loop serve pending requests
+   * between two for as long as the last one took: a change can make dozens of such rebuilds due at once, and run back
+   * to back they would stall every page for as long as all of them take. A key already queued is not queued twice; past 256 queued, a task is dropped
+   * (its reader got the stale copy, and the next one asks again).
+   */
+  inBackground(key: string, task: () => Promise<unknown>): void {
+    if (this.backlog.has(key) || this.backlog.size >= 256) return;
+    this.backlog.set(key, task);
+    if (this.draining) return;
+    this.draining = true;
+    setImmediate(() => void this.drain());
+  }
+
+  private async drain(): Promise<void> {
+    for (const [key, task] of this.backlog) {
+      this.backlog.delete(key);
+      const started = performance.now();
+      await task().catch(() => undefined);
+      // Rest as long as the rebuild took: background work gets at most half of the event loop while readers wait.
+      await new Promise((resolve) => setTimeout(resolve, Math.max(1, performance.now() - started)));
+    }
+    this.draining = false;
+  }
+
+  /**
+   * The home page's eight most-recommended outlets. Counting every published piece is the costliest part of the home
+   * page (~20 ms on 10,000 pieces), and every publish rebuilds that page; one publish moves one count by one, so the
+   * list is recounted at most every `outletsTtlMs`, and at once when an outlet itself changes (its name).
+   */
+  topOutlets(): ReturnType<typeof topOutlets> {
+    if (!this.outlets || Date.now() - this.outlets.at >= this.outletsTtlMs) {
+      const value = topOutlets(this.deps.store.db, 8);
+      this.outlets = { at: Date.now(), value };
+      value.catch(() => { if (this.outlets?.value === value) this.outlets = null; });
+    }
+    return this.outlets.value;
+  }
+
+  /** Empties the search cache when something changed since it was last emptied, at most once every `searchLagMs`. */
+  freshenSearch(): void {
+    if (!this.searchChanged || Date.now() - this.searchClearedAt < this.searchLagMs) return;
+    this.searchChanged = false;
+    this.searchClearedAt = Date.now();
+    this.searchCache.clear();
+  }
+
   private async apply(changes: readonly SiteChange[]): Promise<void> {
-    if (changes.length) this.searchCache.clear();
+    if (changes.length) this.searchChanged = true;
     const pieces = new Set<number>();
     for (const c of changes) {
       if (c.subject === 'settings') return this.clearAll();
       if (c.subject === 'piece') pieces.add(c.ref);
-      else this.cache.invalidate([`${c.subject === 'person' ? 'a' : c.subject === 'outlet' ? 'o' : 't'}:${c.ref}`]);
+      else if (c.subject === 'outlet') {
+        this.outlets = null;
+        this.cache.invalidate([`o:${c.ref}`]);
+      } else this.cache.invalidate([`${c.subject === 'person' ? 'a' : 't'}:${c.ref}`]);
     }
     for (const id of pieces) await this.invalidatePiece(id);
   }
@@ -109,6 +174,7 @@ export class SiteRuntime {
   }
 
   private clearAll(): void {
+    this.outlets = null;
     this.cache.clear();
     this.searchCache.clear();
     this.settings = null;

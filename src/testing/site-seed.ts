@@ -1,8 +1,8 @@
-/** Seeds a large fictional site for `bench:site`: outlets, people, tags and N pieces (mostly recommendations). */
-import { defaultSiteSettings } from '../../src/model/site.ts';
-import { piecePathFor } from '../../src/newsroom/rules/slug.ts';
-import type { Store } from '../../src/store/open.ts';
-import { putSetting } from '../../src/store/settings.ts';
+/** Seeds a large fictional site for `bench:site`, `bench:load` and the load suite: outlets, people, tags and N pieces (mostly recommendations). */
+import { defaultSiteSettings } from '../model/site.ts';
+import { piecePathFor } from '../newsroom/rules/slug.ts';
+import type { Store } from '../store/open.ts';
+import { putSetting } from '../store/settings.ts';
 
 const WORDS = 'grain corridor port ship river steppe market energy court election budget school hospital bridge railway harbour festival archive border council'.split(' ');
 const KINDS = ['opinion', 'news', 'analysis', 'investigation', 'interview'];
