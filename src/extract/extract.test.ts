@@ -177,3 +177,17 @@ test('finds an article that the markup left after </html>', () => {
   const html = `<!DOCTYPE html><html><head><title>t</title></head><body><nav><a href="/">Home</a></nav></body></html><div class="post">${paragraphs()}</div>`;
   assert.equal(text(ok(html).body), PROSE.join('\n'));
 });
+
+test('reads a paywall declared in JSON-LD at the end of the body', () => {
+  const ld = JSON.stringify({ '@type': 'NewsArticle', headline: 'Council backs trams', isAccessibleForFree: false });
+  const x = ok(page(paragraphs(PROSE.slice(0, 2)), `<script type="application/ld+json">${ld}</script>`));
+  assert.equal(x.paywalled, true);
+});
+
+test('a box named like furniture is kept when it holds the article, and dropped elsewhere', () => {
+  const long = PROSE.map((p) => `<p>${p} ${p}</p>`).join('');
+  const html = page(`<div class="promo-box">${long}</div>`, '<div class="promo-box"><p>Try our new app today, it is free for readers.</p></div>');
+  const body = text(ok(html).body);
+  assert.ok(body.includes(PROSE[3]!));
+  assert.ok(!body.includes('Try our new app'));
+});

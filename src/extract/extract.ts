@@ -6,12 +6,12 @@ import { parseHTML } from 'linkedom';
 import type { BodyBlock, ExtractResult, Extraction } from '../model/capture.ts';
 import { extractMetadata } from './metadata/index.ts';
 import { runBodyStages } from './body/stages.ts';
-import { readJsonLdBody } from './body/json-ld.ts';
+import { jsonLdSource } from './body/json-ld.ts';
 import { looksPaywalled, TEASER_MAX_WORDS } from './body/paywall.ts';
 import { textOf } from './body/dom.ts';
 import { stripInert } from './body/strip-inert.ts';
 import { capNesting } from './body/cap-nesting.ts';
-import { blocksToText } from './body/to-text.ts';
+import { blocksToText, countWords } from './body/to-text.ts';
 
 export { blocksToText } from './body/to-text.ts';
 
@@ -44,13 +44,13 @@ export function extract(html: string, url: string, options: ExtractOptions = {})
 
 function extractUnsafe(html: string, url: string, options: ExtractOptions): ExtractResult {
   // 1. An empty document is not worth parsing.
-  if (html.trim() === '') return { ok: false, reason: 'empty-page', message: 'the page is empty' };
+  if (isBlank(html)) return { ok: false, reason: 'empty-page', message: 'the page is empty' };
   // 2. Parse once, without the scripts, styles and comments that only cost time; every stage reads this tree.
-  const document = parse(html);
+  const page = parse(html);
   // 3. Metadata first, while the tree is untouched.
-  const metadata = extractMetadata(document, url);
+  const metadata = extractMetadata(page.document, url);
   // 4. Body stages, then the article / paywall / not-an-article decision.
-  const body = bodyOf(document, metadata.canonicalUrl || url, options);
+  const body = bodyOf(page, metadata.canonicalUrl || url, options);
   if (!body.ok) return body;
   const warnings = body.value.paywalled
     ? [...metadata.warnings, { field: 'body', message: 'probably paywalled: the body looks like a teaser of the article' }]
@@ -64,7 +64,7 @@ function extractUnsafe(html: string, url: string, options: ExtractOptions): Extr
  */
 export function extractBody(html: string, url: string, options: ExtractOptions = {}): BodyResult {
   try {
-    if (html.trim() === '') return { ok: false, reason: 'empty-page', message: 'the page is empty' };
+    if (isBlank(html)) return { ok: false, reason: 'empty-page', message: 'the page is empty' };
     return bodyOf(parse(html.length > MAX_INPUT ? html.slice(0, MAX_INPUT) : html), url, options);
   } catch (error) {
     return { ok: false, reason: 'not-an-article', message: `extraction failed: ${(error as Error).message}` };
@@ -76,11 +76,32 @@ export type BodyResult =
   | { ok: true; value: Pick<Extraction, 'body' | 'bodySource' | 'wordCount' | 'paywalled'> }
   | Extract<ExtractResult, { ok: false }>;
 
-function parse(html: string): Document {
+/** True when `html` is only whitespace (what `trim() === ''` says, without copying a page that ends in a newline). */
+function isBlank(html: string): boolean {
+  return !/\S/.test(html);
+}
+
+/** A parsed page and what the parser's input told about it. */
+interface Parsed {
+  document: Document;
+  /** `<script` tags in the parser's input: the tree cannot hold more `<script>` elements. */
+  scriptTags: number;
+}
+
+function parse(html: string): Parsed {
   // Inert markup out (cheaper parse), nesting capped (the parser is quadratic in depth), one root.
-  const { document } = parseHTML(withoutLeadingJunk(capNesting(stripInert(html)))) as unknown as { document: Document };
+  const input = withoutLeadingJunk(capNesting(stripInert(html)));
+  const { document } = parseHTML(input) as unknown as { document: Document };
   adoptStrayRoots(document);
-  return document;
+  return { document, scriptTags: countScriptTags(input) };
+}
+
+/** Counts `<script` tags as the parser recognises them (name, then whitespace, `/` or `>`). */
+function countScriptTags(html: string): number {
+  const tag = /<script[\s/>]/gi;
+  let count = 0;
+  while (tag.exec(html) !== null) count++;
+  return count;
 }
 
 /**
@@ -97,11 +118,11 @@ function adoptStrayRoots(document: Document): void {
   for (const n of strays) home.appendChild(n);
 }
 
-function bodyOf(document: Document, baseUrl: string, options: ExtractOptions): BodyResult {
+function bodyOf({ document, scriptTags }: Parsed, baseUrl: string, options: ExtractOptions): BodyResult {
   // The whole document, not `document.body`: with stray tags before <head> linkedom may report an empty body.
   const root = document.documentElement;
   if (!root) return { ok: false, reason: 'empty-page', message: 'the page has no content' };
-  const jsonLd = readJsonLdBody(document);
+  const jsonLd = jsonLdSource(document, scriptTags);
   const body = runBodyStages(root, jsonLd, { baseUrl, embedHosts: options.embedHosts ?? DEFAULT_EMBED_HOSTS });
   const text = blocksToText(body.blocks);
   const wordCount = countWords(text);
@@ -128,15 +149,6 @@ function withoutLeadingJunk(html: string): string {
   }
   if (/<html[\s>]/i.test(html.slice(0, 100_000))) return html;
   return `<html>${html.replace(/^\s*<!doctype[^>]*>/i, '')}</html>`;
-}
-
-/** Number of words of a text (runs of letters or digits). */
-function countWords(text: string): number {
-  // A counting loop, not `match()`: a 10 MB body would otherwise build an array of millions of strings.
-  const word = /[\p{L}\p{N}]+/gu;
-  let count = 0;
-  while (word.exec(text) !== null) count++;
-  return count;
 }
 
 /** The blocks type, re-exported for callers that only import this module. */

@@ -5,7 +5,7 @@
 import type { BodyBlock } from '../../model/capture.ts';
 import { inlineHtml, inlineText } from '../sanitize/inline-html.ts';
 import { hostAllowed, safeMediaUrl } from '../sanitize/url.ts';
-import { BLOCK_TAGS, ELEMENT_NODE, TEXT_NODE, tagOf, textOf } from './dom.ts';
+import { BLOCK_TAGS, ELEMENT_NODE, TEXT_NODE, firstDescendant, tagOf, textOf } from './dom.ts';
 import { figureBlock } from './figure.ts';
 import { blockText } from './to-text.ts';
 import type { ElementStats } from './stats.ts';
@@ -78,19 +78,26 @@ function visit(node: Node, frame: Frame, ctx: BlockContext, out: BodyBlock[]): E
   }
   flush(frame.inline, ctx, out);
   if (CONTAINERS.has(tag) || (tag === 'p' && s?.hasBlock && hasParagraphs(el))) return el;
-  if (tag === 'blockquote' && s?.hasBlock && el.querySelector('h2, h3, ul, ol, table, figure, blockquote') !== null) return el;
+  if (tag === 'blockquote' && s?.hasBlock && firstDescendant(el, QUOTE_STRUCTURE) !== null) return el;
   if (tag === 'table' && s?.hasBlock && isLayoutTable(el)) return el;
   emitElement(el, ctx, out);
   return null;
 }
 
+/** Blocks inside a quote that make it a container of its own (an excerpt with headings or lists). */
+const QUOTE_STRUCTURE: ReadonlySet<string> = new Set(['h2', 'h3', 'ul', 'ol', 'table', 'figure', 'blockquote']);
+/** Blocks inside a `<p>` that make it a container (invalid nesting some CMSs write). */
+const PARAGRAPH_BLOCKS: ReadonlySet<string> = new Set(['p', 'div', 'ul', 'ol', 'table', 'figure']);
+/** Blocks inside a table that make it page layout. */
+const LAYOUT_BLOCKS: ReadonlySet<string> = new Set(['p', 'table', 'div', 'ul']);
+
 function hasParagraphs(el: Element): boolean {
-  return el.querySelector('p, div, ul, ol, table, figure') !== null;
+  return firstDescendant(el, PARAGRAPH_BLOCKS) !== null;
 }
 
 /** A table that holds paragraphs or other tables is page layout, not data. */
 function isLayoutTable(el: Element): boolean {
-  return el.querySelector('p, table, div, ul') !== null;
+  return firstDescendant(el, LAYOUT_BLOCKS) !== null;
 }
 
 /** Emits the block for one non-container element. */

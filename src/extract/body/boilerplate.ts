@@ -3,7 +3,7 @@
  * skipped by every stage; `soft` ones (navigation, share bars, related stories, comments…) are
  * skipped too, except by the lenient retry that rescues pages whose article sits in an oddly named box.
  */
-import { classOf, tagOf } from './dom.ts';
+import { classOf, countDescendants, firstDescendant, tagOf, textLongerThan } from './dom.ts';
 
 /** How an element is treated by the body stages. */
 export type SkipKind = 'keep' | 'soft' | 'hard';
@@ -41,44 +41,63 @@ const CONTENT = /article|body|content|entry|main|post|story|text|prose|rich|blog
 /** Tokens that look like content but are furniture nonetheless (`article-footer`, `post-meta`). */
 const STRONG_FURNITURE = /(?:article|post|story|entry|content)[-_]?(?:footer|header|meta|tags|share|sharing|social|related|comments?|sidebar|aside|nav|toolbar|byline|info|topics|bottom|end)(?:$|[-_])/i;
 
+/**
+ * Verdicts by class and id, for one page: pages repeat the same names hundreds of times, and the patterns
+ * are costly. Per page, not per process: the names are slices of the page's HTML and would keep it alive.
+ */
+export type NameVerdicts = Map<string, SkipKind>;
+
 /** Decides whether `el` is skipped by the body stages, and how firmly. */
-export function skipKind(el: Element): SkipKind {
+export function skipKind(el: Element, verdicts: NameVerdicts = new Map()): SkipKind {
   const tag = tagOf(el);
   if (HARD_TAGS.has(tag)) return 'hard';
   // Hidden boxes are menus and dialogs, except where a script was meant to reveal the article (streamed SSR).
   if (isHidden(el)) return holdsArticle(el) ? 'keep' : 'hard';
   if (tag === 'body' || tag === 'html') return 'keep';
-  if (hasHardFurnitureClass(el)) return 'hard';
+  const names = namesVerdict(classOf(el), el.getAttribute('id') ?? '', verdicts);
+  if (names === 'hard') return 'hard';
   if (tag === 'main' || tag === 'article') return 'keep';
   const role = el.getAttribute('role');
-  const soft = SOFT_TAGS.has(tag) || (role !== null && SOFT_ROLES.has(role.toLowerCase())) || hasFurnitureClass(el);
+  const soft = SOFT_TAGS.has(tag) || (role !== null && SOFT_ROLES.has(role.toLowerCase())) || names === 'soft';
   return soft && !holdsArticle(el) ? 'soft' : 'keep';
 }
+
+/** What the class and id alone say: `hard` furniture, `soft` furniture, or nothing (`keep`). */
+function namesVerdict(cls: string, id: string, verdicts: NameVerdicts): SkipKind {
+  if (cls === '' && id === '') return 'keep';
+  // The class alone when there is no id: the attribute's own string keeps its hash, a joined one is hashed anew.
+  // A class holds no line break (`classOf` joins tokens with spaces), so the two kinds of key never collide.
+  const key = id === '' ? cls : `${cls}\n${id}`;
+  let verdict = verdicts.get(key);
+  if (verdict === undefined) {
+    verdict = hasHardFurnitureClass(cls, id) ? 'hard' : hasFurnitureClass(cls, id) ? 'soft' : 'keep';
+    verdicts.set(key, verdict);
+  }
+  return verdict;
+}
+
+/** A `<p>` this long is a paragraph of prose. */
+const LONG_PARAGRAPH = 150;
+const PARAGRAPH = new Set(['p']);
 
 /**
  * Furniture names are guesses; a box that holds several long paragraphs is the article whatever
  * it is called (page builders name wrappers `…-banner-w980`, `infinite-pagination-container`).
  */
 function holdsArticle(el: Element): boolean {
-  let long = 0;
-  for (const p of el.getElementsByTagName('p')) {
-    if ((p.textContent ?? '').length > 150 && ++long >= 4) return true;
-  }
-  return false;
+  return countDescendants(el, 'p', (p) => textLongerThan(p, LONG_PARAGRAPH), 4) >= 4;
 }
 
 /** True when the element is hidden from readers (attribute or inline style). */
 function isHidden(el: Element): boolean {
   if (el.hasAttribute('hidden')) return true;
-  if (el.getAttribute('aria-hidden') === 'true' && !el.querySelector?.('p')) return true;
+  if (el.getAttribute('aria-hidden') === 'true' && !firstDescendant(el, PARAGRAPH)) return true;
   const style = el.getAttribute('style');
   return style !== null && /(?:display\s*:\s*none|visibility\s*:\s*hidden)/i.test(style);
 }
 
 /** True when a class/id token names comments, consent banners or the like. */
-function hasHardFurnitureClass(el: Element): boolean {
-  const cls = classOf(el);
-  const id = el.getAttribute('id') ?? '';
+function hasHardFurnitureClass(cls: string, id: string): boolean {
   if (!HARD_FURNITURE.test(cls) && !HARD_FURNITURE.test(id)) return false;
   for (const token of `${cls} ${id}`.split(/\s+/)) {
     if (STATE_TOKEN.test(token)) continue;
@@ -88,9 +107,7 @@ function hasHardFurnitureClass(el: Element): boolean {
 }
 
 /** True when some class/id token names furniture and no token names content. */
-function hasFurnitureClass(el: Element): boolean {
-  const cls = classOf(el);
-  const id = el.getAttribute('id') ?? '';
+function hasFurnitureClass(cls: string, id: string): boolean {
   if (cls === '' && id === '') return false;
   let furniture = false;
   for (const token of `${cls} ${id}`.split(/\s+/)) {

@@ -4,6 +4,8 @@
 export const ELEMENT_NODE = 1;
 /** Text node type number. */
 export const TEXT_NODE = 3;
+/** CDATA section node type number (`textContent` counts these as text too). */
+export const CDATA_SECTION_NODE = 4;
 
 /** Elements that start a new block of text (a word never continues across them). */
 export const BLOCK_TAGS: ReadonlySet<string> = new Set([
@@ -62,8 +64,72 @@ export function walkElements(root: Node, visit: (el: Element, depth: number) => 
     top.node = node.nextSibling;
     if (node.nodeType !== ELEMENT_NODE) continue;
     if (visit(node as Element, top.depth) === false) continue;
-    if (node.firstChild) stack.push({ node: node.firstChild, depth: top.depth + 1 });
+    const first = node.firstChild;
+    if (first) stack.push({ node: first, depth: top.depth + 1 });
   }
+}
+
+/**
+ * The first element below `root` (root excluded, document order) whose tag is in `tags`, like
+ * `querySelector('a, b')` without compiling a selector on every call; like linkedom's, it does not
+ * look inside `<template>` content.
+ */
+export function firstDescendant(root: Node, tags: ReadonlySet<string>): Element | null {
+  const stack: (Node | null)[] = [root.firstChild];
+  while (stack.length > 0) {
+    const node = stack[stack.length - 1];
+    if (!node) {
+      stack.pop();
+      continue;
+    }
+    stack[stack.length - 1] = node.nextSibling;
+    if (node.nodeType !== ELEMENT_NODE) continue;
+    const tag = tagOf(node as Element);
+    if (tags.has(tag)) return node as Element;
+    // A leaf pushes null, popped next turn: cheaper than asking linkedom for `firstChild` twice.
+    if (tag !== 'template') stack.push(node.firstChild);
+  }
+  return null;
+}
+
+/** Counts elements below `root` named `tag` that satisfy `test`, stopping at `enough`. */
+export function countDescendants(root: Node, tag: string, test: (el: Element) => boolean, enough: number): number {
+  let count = 0;
+  const stack: (Node | null)[] = [root.firstChild];
+  while (stack.length > 0 && count < enough) {
+    const node = stack[stack.length - 1];
+    if (!node) {
+      stack.pop();
+      continue;
+    }
+    stack[stack.length - 1] = node.nextSibling;
+    if (node.nodeType !== ELEMENT_NODE) continue;
+    if ((node as Element).localName === tag && test(node as Element)) count++;
+    stack.push(node.firstChild);
+  }
+  return count;
+}
+
+/**
+ * True when the text below `root` (its `textContent`) is longer than `max` characters, found by
+ * summing text nodes until the sum passes `max` instead of building the string.
+ */
+export function textLongerThan(root: Node, max: number): boolean {
+  let length = 0;
+  const stack: (Node | null)[] = [root.firstChild];
+  while (stack.length > 0) {
+    const node = stack[stack.length - 1];
+    if (!node) {
+      stack.pop();
+      continue;
+    }
+    stack[stack.length - 1] = node.nextSibling;
+    if (node.nodeType === TEXT_NODE || node.nodeType === CDATA_SECTION_NODE) {
+      length += (node as CharacterData).data.length;
+      if (length > max) return true;
+    } else stack.push(node.firstChild);
+  }
+  return false;
 }
 
 /** Collapses runs of whitespace (incl. no-break spaces) into one space and trims. */
@@ -93,7 +159,7 @@ export function textOf(root: Node, max = 2_000_000): string {
       if (NO_TEXT_TAGS.has(tag)) continue;
       // Block boundaries separate words; inline ones (`<b>`) must not split a word.
       if (tag === 'br' || BLOCK_TAGS.has(tag)) parts.push(' ');
-      if (node.firstChild && tag !== 'br') stack.push(node.firstChild);
+      if (tag !== 'br') stack.push(node.firstChild);
     }
   }
   return collapse(parts.join('').slice(0, max));

@@ -1,5 +1,5 @@
 /** Recognises a teaser shown instead of the article: a paywall or login wall. */
-import type { JsonLdBody } from './json-ld.ts';
+import type { JsonLdSource } from './json-ld.ts';
 
 /** Class/id names of paywall and registration-wall boxes. */
 const WALL_MARKUP = '[class*="paywall" i], [id*="paywall" i], [class*="piano" i], [class*="regwall" i], [class*="meter" i][class*="wall" i], [class*="subscriber-only" i], [class*="premium-content" i], [class*="locked-content" i]';
@@ -13,9 +13,9 @@ export const TEASER_MAX_WORDS = 450;
 const WALL_PROMPT = /(?:continue|keep) reading|subscribe (?:now|today|to)|subscribers? only|for subscribers|premium|unlock|read the full/i;
 
 /** True when the extracted body looks like a teaser behind a wall rather than the whole article. */
-export function looksPaywalled(document: Document, jsonLd: JsonLdBody, bodyWords: number, pageText: string): boolean {
+export function looksPaywalled(document: Document, jsonLd: JsonLdSource, bodyWords: number, pageText: string): boolean {
   if (bodyWords > TEASER_MAX_WORDS) return false;
-  if (jsonLd.accessibleForFree === false) return true;
+  if (jsonLd.read().accessibleForFree === false) return true;
   if (WALL_WORDING.test(pageText)) return true;
   if (bodyWords >= 150) return false;
   // A wall box counts when it asks for a subscription; a "paywall-login" link in the header does not.

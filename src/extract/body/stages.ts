@@ -9,7 +9,7 @@ import { measurePage } from './stats.ts';
 import { filterBlocks } from './text-filter.ts';
 import { blocksToText } from './to-text.ts';
 import { escapeHtml } from '../sanitize/inline-html.ts';
-import type { JsonLdBody } from './json-ld.ts';
+import type { JsonLdBody, JsonLdSource } from './json-ld.ts';
 
 /** The blocks a stage produced and the stage's name (`Extraction.bodySource`). */
 export interface BodyOutcome {
@@ -27,7 +27,7 @@ export interface StageOptions {
 const ENOUGH_TEXT = 500;
 
 /** Runs the stages and returns the first good outcome, else the longest one seen. */
-export function runBodyStages(root: Element, jsonLd: JsonLdBody, options: StageOptions): BodyOutcome {
+export function runBodyStages(root: Element, jsonLd: JsonLdSource, options: StageOptions): BodyOutcome {
   const strict = densityStage(root, options, false);
   let best = strict;
   let bestLength = textLength(strict);
@@ -39,9 +39,12 @@ export function runBodyStages(root: Element, jsonLd: JsonLdBody, options: StageO
       bestLength = length;
     }
   }
-  const fromJsonLd = jsonLdStage(jsonLd);
   // JSON-LD text wins only when the page's markup lost most of the article (client-rendered pages).
-  if (fromJsonLd && textLength(fromJsonLd) > Math.max(bestLength * 2, 300)) return fromJsonLd;
+  const needed = Math.max(bestLength * 2, 300);
+  // JSON-LD text can be no longer than the raw blocks it comes from (`chars`): when those are short, skip parsing them.
+  if (jsonLd.chars <= needed) return best;
+  const fromJsonLd = jsonLdStage(jsonLd.read());
+  if (fromJsonLd && textLength(fromJsonLd) > needed) return fromJsonLd;
   return best;
 }
 

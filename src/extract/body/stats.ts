@@ -4,7 +4,7 @@
  * in a single iterative walk instead of repeated queries.
  */
 import { ELEMENT_NODE, TEXT_NODE, BLOCK_TAGS, tagOf } from './dom.ts';
-import { skipKind, type SkipKind } from './boilerplate.ts';
+import { skipKind, type NameVerdicts, type SkipKind } from './boilerplate.ts';
 
 /** What the pass measured about one element. */
 export interface ElementStats {
@@ -37,36 +37,25 @@ const PARAGRAPH_TAGS = new Set(['p', 'pre', 'td', 'blockquote']);
 /** Containers that count as a paragraph when they hold text but no blocks (text in bare `<div>`s). */
 const BARE_TEXT_TAGS = new Set(['div', 'section', 'article', 'main', 'span', 'font', 'center']);
 
-interface Frame {
+/** An open element of the walk, holding its own measurements: one object per element (the walk allocates less). */
+interface Frame extends ElementStats {
   el: Element;
   next: Node | null;
-  s: ElementStats;
   inLink: boolean;
-}
-
-/** Counts non-whitespace characters and commas of a text, without allocating copies. */
-function measureText(data: string): { chars: number; commas: number } {
-  let chars = 0;
-  let commas = 0;
-  for (let i = 0; i < data.length; i++) {
-    const c = data.charCodeAt(i);
-    if (c > 32 && c !== 160) chars++;
-    if (c === 44 || c === 0xff0c || c === 0x3001 || c === 0x060c) commas++;
-  }
-  return { chars, commas };
 }
 
 /** Measures and scores every non-skipped element under `root`. `lenient` skips only hard furniture. */
 export function measurePage(root: Element, lenient: boolean): PageStats {
   const kinds = new Map<Element, SkipKind>();
+  const verdicts: NameVerdicts = new Map();
   const skip = (el: Element): boolean => {
     let kind = kinds.get(el);
-    if (kind === undefined) kinds.set(el, (kind = skipKind(el)));
+    if (kind === undefined) kinds.set(el, (kind = skipKind(el, verdicts)));
     return kind === 'hard' || (!lenient && kind === 'soft');
   };
   const stats = new Map<Element, ElementStats>();
   const scored = new Set<Element>();
-  const stack: Frame[] = [{ el: root, next: root.firstChild, s: blank(), inLink: false }];
+  const stack: Frame[] = [frame(root, false)];
   while (stack.length > 0) {
     const top = stack[stack.length - 1]!;
     const node = top.next;
@@ -75,27 +64,26 @@ export function measurePage(root: Element, lenient: boolean): PageStats {
       if (node.nodeType === TEXT_NODE) addText(top, (node as Text).data);
       else if (node.nodeType === ELEMENT_NODE && !skip(node as Element)) {
         const el = node as Element;
-        const inLink = top.inLink || tagOf(el) === 'a';
-        stack.push({ el, next: el.firstChild, s: blank(), inLink });
+        stack.push(frame(el, top.inLink || tagOf(el) === 'a'));
       }
       continue;
     }
     stack.pop();
-    stats.set(top.el, top.s);
+    stats.set(top.el, top);
     const parent = stack[stack.length - 1];
     if (!parent) break;
     const tag = tagOf(top.el);
-    if (isParagraph(tag, top.s)) {
-      scoreAncestors(stack, paragraphScore(top.s, top.s.text), scored);
-      if (!top.s.hasBlock && isProse(top.s.text, top.s.link)) top.s.prose += top.s.text;
-    } else if (top.s.hasBlock && top.s.own >= 20 && BARE_TEXT_TAGS.has(tag)) {
+    if (isParagraph(tag, top)) {
+      scoreAncestors(stack, paragraphScore(top, top.text), scored);
+      if (!top.hasBlock && isProse(top.text, top.link)) top.prose += top.text;
+    } else if (top.hasBlock && top.own >= 20 && BARE_TEXT_TAGS.has(tag)) {
       // Loose text beside blocks scores like a paragraph of its own container.
-      if (isProse(top.s.own, top.s.ownLink)) top.s.prose += top.s.own;
+      if (isProse(top.own, top.ownLink)) top.prose += top.own;
       stack.push(top);
-      scoreAncestors(stack, paragraphScore(top.s, top.s.own), scored);
+      scoreAncestors(stack, paragraphScore(top, top.own), scored);
       stack.pop();
     }
-    addToParent(parent.s, top.s, tag);
+    addToParent(parent, top, tag);
   }
   return { stats, candidates: [...scored], skip };
 }
@@ -114,18 +102,25 @@ function addToParent(parent: ElementStats, child: ElementStats, tag: string): vo
   }
 }
 
-function blank(): ElementStats {
-  return { text: 0, link: 0, commas: 0, own: 0, ownLink: 0, hasBlock: false, score: 0, prose: 0 };
+function frame(el: Element, inLink: boolean): Frame {
+  return { el, next: el.firstChild, inLink, text: 0, link: 0, commas: 0, own: 0, ownLink: 0, hasBlock: false, score: 0, prose: 0 };
 }
 
+/** Adds a text node's non-whitespace characters and commas to its element, counted in place (no copies, no result object). */
 function addText(frame: Frame, data: string): void {
-  const m = measureText(data);
-  frame.s.text += m.chars;
-  frame.s.own += m.chars;
-  frame.s.commas += m.commas;
+  let chars = 0;
+  let commas = 0;
+  for (let i = 0; i < data.length; i++) {
+    const c = data.charCodeAt(i);
+    if (c > 32 && c !== 160) chars++;
+    if (c === 44 || c === 0xff0c || c === 0x3001 || c === 0x060c) commas++;
+  }
+  frame.text += chars;
+  frame.own += chars;
+  frame.commas += commas;
   if (frame.inLink) {
-    frame.s.link += m.chars;
-    frame.s.ownLink += m.chars;
+    frame.link += chars;
+    frame.ownLink += chars;
   }
 }
 
@@ -151,7 +146,7 @@ function scoreAncestors(stack: Frame[], score: number, scored: Set<Element>): vo
   for (let level = 0; level < 5; level++) {
     const frame = stack[stack.length - 1 - level];
     if (!frame) return;
-    frame.s.score += score / (level === 0 ? 1 : level === 1 ? 2 : level * 3);
+    frame.score += score / (level === 0 ? 1 : level === 1 ? 2 : level * 3);
     scored.add(frame.el);
   }
 }

@@ -1,12 +1,12 @@
 /** Finds the article's authors: JSON-LD, author meta tags, microdata, rel=author links and byline elements. */
 import type { CapturedPerson, Sourced } from '../../model/capture.ts';
-import { absoluteUrl, bareHost, clean, insideForeign, lineText, looksLikeUrl, textOf } from './dom.ts';
+import { absoluteUrl, bareHost, clean, decodeEntities, insideForeign, lineText, looksLikeUrl, normKey, textOf } from './dom.ts';
 import { byTag, hasAncestor, matching, type Indexed } from './page-index.ts';
 import { ldList, ldString, ldTypes, type LdData, type LdNode } from './json-ld.ts';
 import type { MetaTags } from './meta-tags.ts';
 import type { Microdata } from './microdata.ts';
 import { fromBioBox } from './bio-box.ts';
-import { isOutletName, isPlausibleName, namesFromByline } from './names.ts';
+import { fixLowerCase, isOutletName, isPlausibleName, namesFromByline, namesOtherContributor } from './names.ts';
 
 /** Elements that name themselves a byline; checked before the looser "author" classes. */
 const isAuthorClass = (r: Indexed): boolean => r.cls.includes('author');
@@ -27,8 +27,8 @@ function isProfileLink(r: Indexed): boolean {
   if ((r.el.getAttribute('rel') ?? '').toLowerCase().split(/\s+/).includes('author')) return true;
   return PROFILE_PATH.test((r.el.getAttribute('href') ?? '').toLowerCase());
 }
-/** A text that opens with "By" (or its Ukrainian/Russian forms) introduces a byline. */
-const BY_START = /^\s*(?:(?:written|posted|reported|words)\s+)?(?:by|автор(?:и|ы)?|від)(?=[\s:]|$)\s*:?/iu;
+/** A text that opens with "By" (or its Ukrainian/Russian forms, or "All articles by") introduces a byline. */
+const BY_START = /^\s*(?:(?:written|posted|reported|words|(?:view\s+)?(?:all|more)\s+(?:articles|posts|stories))\s+)?(?:by|автор(?:и|ы)?|від)(?=[\s:]|$)\s*:?/iu;
 /** An element that is only a label ("Author", "Written by") introduces the name in the next element. */
 const LABEL_ONLY = /^\s*(?:authors?|contributors?|(?:written|article|post|story|words)\s+by|by|автор(?:и|ы)?)\s*:?\s*$/iu;
 /** A sentence in an author box that names the author: "This post was written by Jane Roe, …". */
@@ -42,11 +42,12 @@ function sameSite(a: string, b: string): boolean {
 
 function personFromLd(v: unknown, ld: LdData, url: string, outletNames: string[]): CapturedPerson[] {
   const node = ld.resolve(v);
-  if (typeof node === 'string') return namesFromByline(node, outletNames).map((name) => ({ name }));
+  if (typeof node === 'string') return namesFromByline(fixLowerCase(decodeEntities(node)), outletNames).map((name) => ({ name }));
   if (!node || typeof node !== 'object') return [];
   const n = node as LdNode;
   if (ldTypes(n).some((t) => /Organization|Corporation/.test(t))) return [];
-  const name = clean(ldString(n['name']) ?? [ldString(n['givenName']), ldString(n['familyName'])].filter(Boolean).join(' '));
+  // Names arrive entity-escaped ("Maria &amp; Katerina") and, from some CMSs, in lower case.
+  const name = fixLowerCase(clean(decodeEntities(ldString(n['name']) ?? [ldString(n['givenName']), ldString(n['familyName'])].filter(Boolean).join(' '))));
   if (!name || looksLikeUrl(name)) return [];
   const names = namesFromByline(name, outletNames);
   if (names.length !== 1) return names.map((nm) => ({ name: nm }));
@@ -72,29 +73,54 @@ function fromJsonLd(ld: LdData, url: string, outletNames: string[]): CapturedPer
   return list.flatMap((a) => personFromLd(a, ld, url, outletNames));
 }
 
+/** "Kaufman, Jeff T." → "Jeff T. Kaufman": the citation order turned into the order a byline shows. */
+function surnameLast(c: string): string {
+  return /^[^,]+,\s*[^,]+$/.test(c) ? c.split(/,\s*/).reverse().join(' ') : c;
+}
+
 function fromMeta(meta: MetaTags, outletNames: string[]): Sourced<string[]> | null {
   // Academic pages list one citation_author per person.
-  const cites = (meta.get('citation_author') ?? meta.get('dc.creator') ?? []).filter((v) => !looksLikeUrl(v));
+  const cites = (meta.get('citation_author') ?? meta.get('citation_authors') ?? meta.get('dc.creator') ?? []).filter((v) => !looksLikeUrl(v));
   if (cites.length > 1) {
-    const names = cites.map((c) => (/^[^,]+,\s*[^,]+$/.test(c) ? c.split(/,\s*/).reverse().join(' ') : c)).filter(isPlausibleName);
+    const names = cites.map(surnameLast).filter(isPlausibleName);
     if (names.length) return { value: names, source: 'meta:citation_author' };
   }
-  for (const key of ['author', 'article:author', 'parsely-author', 'sailthru.author', 'dc.creator', 'dcterms.creator', 'byl', 'citation_author', 'twitter:data1']) {
-    const values = (meta.get(key) ?? []).filter((v) => !looksLikeUrl(v));
+  let siteOnly: Sourced<string[]> | null = null;
+  for (const key of ['author', 'article:author', 'parsely-author', 'sailthru.author', 'dc.creator', 'dcterms.creator', 'byl', 'citation_author', 'citation_authors', 'twitter:data1']) {
+    // Citations write one author as "Surname, Given Names"; elsewhere a comma separates two people.
+    const values = (meta.get(key) ?? []).filter((v) => !looksLikeUrl(v)).map((v) => fixLowerCase(key.startsWith('citation') ? surnameLast(v) : v));
     const names = values.flatMap((v) => namesFromByline(v, outletNames));
-    if (names.length) return { value: [...new Set(names)], source: `meta:${key}` };
+    if (!names.length) continue;
+    // The site's own name in one tag (a CMS default) must not hide a person named in another.
+    if (!names.every((n) => isOutletName(n, outletNames))) return { value: [...new Set(names)], source: `meta:${key}` };
+    siteOnly ??= { value: [...new Set(names)], source: `meta:${key}` };
   }
-  return null;
+  return siteOnly;
+}
+
+/** True when a box around `el` (up to three levels up) opens with "Reviewed by", "Researched by: …". */
+function underOtherRole(el: Element): boolean {
+  let box: Element | null = el.parentElement;
+  for (let depth = 0; box && depth < 3; depth++, box = box.parentElement) {
+    if (namesOtherContributor(lineText(box, 60))) return true;
+  }
+  return false;
 }
 
 function fromMicrodata(micro: Microdata, outletNames: string[]): string[] {
   const names: string[] = [];
   const nameEls = micro.get('name') ?? [];
+  let article: Element | null | undefined;
   for (const el of [...(micro.get('author') ?? []), ...(micro.get('creator') ?? [])].slice(0, 20)) {
     if (insideForeign(el)) continue;
+    // Teasers of other pieces ("More from …") are <article>s of their own, each with its author.
+    const own = el.closest('article');
+    if ((article !== undefined && own !== article) || underOtherRole(el)) continue;
     const nameEl = nameEls.find((n) => el.contains(n)) ?? null;
     const raw = nameEl?.getAttribute('content') ?? (nameEl ? textOf(nameEl) : el.getAttribute('content') ?? textOf(el));
-    for (const n of namesFromByline(raw, outletNames)) if (!names.includes(n)) names.push(n);
+    const found = namesFromByline(raw, outletNames);
+    if (found.length) article ??= own;
+    for (const n of found) if (!names.includes(n)) names.push(n);
   }
   return names;
 }
@@ -154,6 +180,8 @@ function fromByText(document: Document, outletNames: string[]): string[] {
     const label = LABEL_ONLY.test(own) && !el.children.length;
     if ((!label && !BY_START.test(own)) || own.length > 120 || insideForeign(el)) continue;
     const text = lineText(el, 300);
+    // "<i>A Book</i> by Jane Roe" cites another work: a byline starts with its "By".
+    if (!label && !BY_START.test(text)) continue;
     let names = !label && text.length <= 200 ? namesFromByline(text, outletNames) : [];
     const next = el.nextElementSibling;
     if (!names.length && own.trim().length <= 12 && next) names = namesFromByline(`By ${lineText(next, 200)}`, outletNames);
@@ -182,13 +210,21 @@ function fromPersonIcon(document: Document, outletNames: string[]): string[] {
   return [];
 }
 
+/** True when `el` links to the site's sections or tags (`rel="category tag"`, `/category/…`): a line of topics, not names. */
+function linksToSections(el: Element): boolean {
+  for (const a of Array.from(el.getElementsByTagName('a')).slice(0, 10)) {
+    if (/\b(tag|category)\b/i.test(a.getAttribute('rel') ?? '') || /\/(category|categories|tags?|topics?)\//i.test(a.getAttribute('href') ?? '')) return true;
+  }
+  return false;
+}
+
 /** A line right under the headline that names the author (small blogs print it there, often beside the date). */
 function fromUnderHeadline(document: Document, outletNames: string[]): string[] {
   const h1 = byTag(document, 'h1', 3).find((h) => !insideForeign(h));
   const next = h1?.nextElementSibling;
   if (!next) return [];
   const text = lineText(next, 200);
-  if (text.length > 120) return [];
+  if (text.length > 120 || linksToSections(next)) return [];
   const names = namesFromByline(text, outletNames);
   // Only full names of two to four capitalised words count: anything else is a subtitle.
   return names.length >= 1 && names.every((n) => /^(\p{Lu}[\p{L}'.-]*\s+){1,3}\p{Lu}[\p{L}'.-]*$/u.test(n)) ? names : [];
@@ -213,6 +249,24 @@ function layoutAuthors(document: Document, outletNames: string[]): Sourced<strin
   return null;
 }
 
+/**
+ * The metadata's authors, completed from a visible byline that names each of them and more: CMS metadata
+ * often keeps only the first of several authors. People the metadata described keep their details.
+ */
+function withCoAuthors(document: Document, found: Sourced<CapturedPerson[]>, outletNames: string[]): Sourced<CapturedPerson[]> {
+  for (const el of matching(document, (r) => isBylineElement(r) || isAuthorElement(r), 200)) {
+    const line = lineText(el, 300);
+    // Only a line that opens with "By" lists authors; "Jane Roe, Master Gardener" is a name and a title.
+    if (line.length > 200 || !BY_START.test(line) || insideForeign(el)) continue;
+    const names = namesFromByline(line, outletNames).filter((n) => n.includes(' '));
+    const match = (p: CapturedPerson, n: string): boolean => normKey(n).includes(normKey(p.name));
+    if (names.length <= found.value.length || !found.value.every((p) => names.some((n) => match(p, n)))) return found;
+    // The byline's spelling is what readers saw ("Dr Jane Roe"); the metadata's details stay with the person.
+    return { value: names.map((n) => ({ ...found.value.find((p) => match(p, n)), name: n })), source: `${found.source}+byline` };
+  }
+  return found;
+}
+
 /** The authors and where they came from; empty when the page names nobody plausible. */
 export function extractAuthors(document: Document, url: string, meta: MetaTags, ld: LdData, micro: Microdata, outletNames: string[]): Sourced<CapturedPerson[]> | null {
   const ldPeople = fromJsonLd(ld, url, outletNames);
@@ -223,7 +277,9 @@ export function extractAuthors(document: Document, url: string, meta: MetaTags, 
       : fromItems.length ? { value: fromItems.map((name) => ({ name })), source: 'itemprop:author' } : null;
   // Metadata that names the site itself as author is a CMS default; a byline on the page that names a
   // person wins, and the site's name stands only on a personal site that names nobody else.
-  if (found && !found.value.every((p) => isOutletName(p.name, outletNames))) return found;
+  // A lone word in the metadata ("KatieS") is an account name; a full name in the page's byline is the writer's.
+  const weak = !!found && found.value.every((p) => !p.name.includes(' '));
+  if (found && !weak && !found.value.every((p) => isOutletName(p.name, outletNames))) return withCoAuthors(document, found, outletNames);
   const layout = layoutAuthors(document, outletNames);
   const explicit = layout && (layout.source === 'byline' || layout.source === 'by-text');
   if (layout && (explicit || !found) && !layout.value.every((n) => isOutletName(n, outletNames))) return { value: layout.value.map((name) => ({ name })), source: layout.source };

@@ -56,3 +56,24 @@ test("a UTC stamp is written in the outlet's own offset when the page shows it",
   const midnight = '<meta property="article:published_time" content="2025-12-17T00:00:00Z">';
   assert.equal(published(body('<p><time datetime="2025-12-16T09:00:00-05:00">Dec 16</time></p>', midnight)), '2025-12-17T00:00:00Z');
 });
+
+test('JSON-LD and meta tags days apart: the page\'s shown date decides, else nothing', () => {
+  const ld = '<script type="application/ld+json">{"@type":"NewsArticle","headline":"A headline of some length","datePublished":"2018-04-03T16:50:31Z"}</script>';
+  const head = `${ld}<meta property="article:published_time" content="2025-12-19T18:06:00Z">`;
+  assert.equal(published(body('', head)), null);
+  // The page shows one of the two: that one is its date.
+  assert.equal(published(body('<div class="meta"><span class="posted-on">Dec 19, 2025</span></div>', head)), '2025-12-19');
+  // A day apart is a time zone, not a disagreement.
+  const near = `${ld}<meta property="article:published_time" content="2018-04-04T01:00:00Z">`;
+  assert.equal(published(body('', near)), '2018-04-03T16:50:31Z');
+});
+
+test('dates inside links to other pages belong to those pages; a permalink or a date archive does not', () => {
+  const card = '<a href="/guidance/other-piece"><span><h3>Publish date</h3> <time datetime="2019-01-17T12:00:00Z">17 Jan 2019</time></span><h3>Other piece</h3></a>';
+  const far = '<p>One.</p><p>Two.</p><p>Three.</p><p>Four.</p>';
+  assert.equal(published(body(`${far}<div class="list">${card}</div>`), 'https://example.org/collection/guide'), null);
+  const own = '<div class="entry-meta"><a href="https://example.org/2019/01/my-post/" rel="bookmark"><time datetime="2019-01-17T12:00:00Z">17 Jan 2019</time></a></div>';
+  assert.equal(published(body(own), 'https://example.org/2019/01/my-post/'), '2019-01-17T12:00:00Z');
+  const archive = '<div class="posted"><a href="/2019/01/17/"><time datetime="2019-01-17">17 Jan 2019</time></a></div>';
+  assert.equal(published(body(archive), 'https://example.org/a-post'), '2019-01-17');
+});

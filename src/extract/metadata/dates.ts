@@ -1,7 +1,7 @@
 /** Finds the publication and modification dates of an article, strongest evidence first. */
 import type { Sourced } from '../../model/capture.ts';
 import { parseMachineDate, parseTextDate, parseUrlDate, scanTextDate, type ParsedDate } from './date-parse.ts';
-import { all, attr, insideForeign, lineText, textOf } from './dom.ts';
+import { all, attr, insideForeign, lineText, linksElsewhere, textOf } from './dom.ts';
 import { byTag, matching, type Indexed } from './page-index.ts';
 import { classOf, walkElements } from '../body/dom.ts';
 import { ldString, type LdData } from './json-ld.ts';
@@ -81,11 +81,11 @@ function itempropDate(micro: Microdata, prop: string): Sourced<string> | null {
 }
 
 /** `<time datetime>` outside sidebars, comments and teasers; the first one is the article's own. */
-function timeElementDate(document: Document): { published: Sourced<string> | null; modified: Sourced<string> | null } {
+function timeElementDate(document: Document, url: string): { published: Sourced<string> | null; modified: Sourced<string> | null } {
   let published: Sourced<string> | null = null;
   let modified: Sourced<string> | null = null;
   for (const el of byTag(document, 'time', 60)) {
-    if (insideForeign(el)) continue;
+    if (insideForeign(el) || linksElsewhere(el, url)) continue;
     const raw = attr(el, 'datetime');
     const p = raw ? parseMachineDate(raw) : parseTextDate(textOf(el));
     if (!p) continue;
@@ -201,7 +201,7 @@ interface Shown {
   labelled: () => Sourced<string> | null;
 }
 
-function shownDates(document: Document): Shown {
+function shownDates(document: Document, url: string): Shown {
   let visible: ReturnType<typeof visibleDate> | undefined;
   let labelled: Sourced<string> | null | undefined;
   let near: ReturnType<typeof nearHeadlineDate> | undefined;
@@ -210,7 +210,7 @@ function shownDates(document: Document): Shown {
     get near() {
       return (near ??= nearHeadlineDate(document));
     },
-    times: timeElementDate(document),
+    times: timeElementDate(document, url),
     visible: () => (visible ??= visibleDate(document)),
     labelled: () => (labelled === undefined ? (labelled = labelledPublishedDate(document)) : labelled),
   };
@@ -251,11 +251,25 @@ function earlierShown(published: Sourced<string> | null, shown: Shown): Sourced<
   return earlier.sort((a, b) => a.value.localeCompare(b.value))[0] ?? null;
 }
 
+/**
+ * The publication date the page's metadata declares. JSON-LD and meta tags days apart: one of them is a
+ * re-save or a template's stamp, and only the page's own shown date can tell which, so neither is taken.
+ */
+function declaredPublished(ld: LdData, meta: MetaTags, micro: Microdata, warnings: DatesResult['warnings']): Sourced<string> | null {
+  const fromLd = ldDate(ld, 'datePublished');
+  const fromMeta = metaDate(meta, PUBLISHED_META, PUBLISHED_META_LIKE);
+  if (fromLd && fromMeta && Math.abs(dayDiff(fromLd.value, fromMeta.value)) > 1) {
+    warnings.push({ field: 'published', message: `JSON-LD says first published ${fromLd.value.slice(0, 10)}, the meta tags ${fromMeta.value.slice(0, 10)}: check it` });
+    return null;
+  }
+  return fromLd ?? fromMeta ?? itempropDate(micro, 'datePublished');
+}
+
 /** Reads published and modified dates; says nothing rather than guessing from weak evidence. */
 export function extractDates(document: Document, url: string, meta: MetaTags, ld: LdData, micro: Microdata): DatesResult {
   const warnings: DatesResult['warnings'] = [];
-  const shown = shownDates(document);
-  let published: Sourced<string> | null = ldDate(ld, 'datePublished') ?? metaDate(meta, PUBLISHED_META, PUBLISHED_META_LIKE) ?? itempropDate(micro, 'datePublished')
+  const shown = shownDates(document, url);
+  let published: Sourced<string> | null = declaredPublished(ld, meta, micro, warnings)
     ?? shown.labelled() ?? shown.near.published ?? shown.times.published ?? shown.visible().published;
   const modified = ldDate(ld, 'dateModified') ?? metaDate(meta, MODIFIED_META) ?? itempropDate(micro, 'dateModified')
     ?? shown.times.modified ?? (published ? null : shown.visible().modified);

@@ -8,7 +8,8 @@ const MAX_TEXT = 2000;
 export function clean(s: string | null | undefined): string {
   if (!s) return '';
   const cut = s.length > MAX_TEXT * 4 ? s.slice(0, MAX_TEXT * 4) : s;
-  return cut.replace(/[\u200b-\u200d\ufeff]/g, '').replace(/[\s\u00a0]+/g, ' ').trim();
+  // `\s{2,}|[^\S ]` collapses every whitespace run like `[\s\u00a0]+` but leaves single spaces alone (fewer replacements).
+  return cut.replace(/[\u200b-\u200d\ufeff]/g, '').replace(/\s{2,}|[^\S ]/g, ' ').trim();
 }
 
 /** Text of an element, whitespace-collapsed and capped in length. */
@@ -91,7 +92,8 @@ export function normKey(s: string): string {
 export function attr(el: Element, name: string): string | null {
   const v = el.getAttribute(name);
   if (v !== null) return v;
-  for (const a of Array.from(el.attributes ?? [])) if (a.name.toLowerCase() === name) return a.value;
+  // `getAttributeNames`, not `attributes`: linkedom builds a NamedNodeMap and a Proxy for every read of the latter.
+  for (const n of el.getAttributeNames?.() ?? []) if (n.toLowerCase() === name) return el.getAttributeNode(n)?.value ?? null;
   return null;
 }
 
@@ -117,11 +119,33 @@ export function lineText(el: Element, limit = 400): string {
     if (tag === 'script' || tag === 'style' || tag === 'noscript' || tag === 'svg') return;
     const block = BLOCK.has(tag);
     if (block) parts.push(' | ');
-    for (const child of Array.from(node.childNodes)) walk(child, depth + 1);
+    // Sibling pointers, not `childNodes`: linkedom builds a new list on every call.
+    for (let child = node.firstChild; child; child = child.nextSibling) walk(child, depth + 1);
     if (block) parts.push(' | ');
   };
   walk(el, 0);
   return clean(parts.join(' ')).replace(/(\s*\|\s*)+/g, ' | ').replace(/^\s*\|\s*|\s*\|\s*$/g, '');
+}
+
+/** The path of a URL without trailing slashes, or '' when it does not parse. */
+function pathOf(url: string): string {
+  try {
+    return new URL(url).pathname.replace(/\/+$/, '');
+  } catch {
+    return '';
+  }
+}
+
+/**
+ * True when `el` sits in a link to another page: a teaser card's date or label. Links to the page itself
+ * (a permalink) and to a date archive (`/2019/01/17/`) still belong to this page.
+ */
+export function linksElsewhere(el: Element, pageUrl: string): boolean {
+  const href = el.closest('a[href]')?.getAttribute('href');
+  const target = href && !href.startsWith('#') ? absoluteUrl(href, pageUrl) : null;
+  if (!target) return false;
+  const path = pathOf(target);
+  return path !== pathOf(pageUrl) && !/\/(19|20)\d{2}(\/\d{1,2}){1,2}$/.test(path);
 }
 
 /** Class and id words of containers whose content belongs to other pieces or to readers, not to this article. */
@@ -138,8 +162,9 @@ export function insideForeign(el: Element): boolean {
   for (let depth = 0; cur && depth < 12; depth++, cur = cur.parentElement) {
     const tag = cur.tagName?.toLowerCase();
     if (tag === 'body' || tag === 'article' || tag === 'main') return false;
-    // An aside or footer inside the article is its meta column or end matter; outside, it is the page's.
-    if (tag === 'nav' || ((tag === 'aside' || tag === 'footer') && !cur.closest('article'))) return true;
+    // An aside or footer inside the article is its meta column or end matter; outside, it is the page's,
+    // unless the aside is in <main>, where templates put the byline and date beside the text.
+    if (tag === 'nav' || ((tag === 'aside' || tag === 'footer') && !cur.closest('article') && !(tag === 'aside' && cur.closest('main')))) return true;
     const words = `${classOf(cur)} ${cur.getAttribute('id') ?? ''}`.split(/\s+/);
     if (words.some((w) => w && !/[:[\]]/.test(w) && !MODIFIER_WORD.test(w) && FOREIGN_WORD.test(w))) return true;
   }

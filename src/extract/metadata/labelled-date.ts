@@ -59,6 +59,8 @@ export function labelledPublishedDate(document: Document): Sourced<string> | nul
     const tag = node.parentElement?.tagName.toLowerCase();
     if (tag === 'script' || tag === 'style' || tag === 'noscript' || tag === 'title') continue;
     if (!LABEL.test(clean(text))) continue;
+    // A label inside a link belongs to the linked piece: a teaser card's "Publish date".
+    if (node.parentElement?.closest('a[href]')) continue;
     const iso = dateOfLabel(node);
     if (iso) return { value: iso, source: 'labelled-date' };
   }

@@ -52,19 +52,23 @@ export function withPageIndex<T>(document: Document, read: () => T): T {
 function buildIndex(document: Document): PageIndex {
   const elements: Indexed[] = [];
   const byTag = new Map<string, Indexed[]>();
-  // Iterative pre-order walk (pages may nest 100k elements deep); a stack of [next node, parent record].
+  // Iterative pre-order walk (pages may nest 100k elements deep): parallel stacks of the next node and the
+  // parent record at each level (no pair allocated per level: the walk runs while the fresh tree is young,
+  // and every allocation then brings the next garbage collection, which copies that tree, closer).
   // The document's own children come from `childNodes`: linkedom's doctype node has no next sibling.
-  const roots = Array.from(document.childNodes).filter((n) => n.nodeType === 1).reverse();
-  const stack: [Node | null, Indexed | null][] = roots.map((r) => [r, null]);
-  while (stack.length > 0 && elements.length < MAX_ELEMENTS) {
-    const top = stack[stack.length - 1]!;
-    const node = top[0];
+  const nexts: (Node | null)[] = Array.from(document.childNodes).filter((n) => n.nodeType === 1).reverse();
+  const parents: (Indexed | null)[] = nexts.map(() => null);
+  while (nexts.length > 0 && elements.length < MAX_ELEMENTS) {
+    const level = nexts.length - 1;
+    const node = nexts[level];
     if (!node) {
-      stack.pop();
+      nexts.pop();
+      parents.pop();
       continue;
     }
+    const parent = parents[level] ?? null;
     // A document root is visited alone; its siblings are separate entries of the stack.
-    top[0] = top[1] === null ? null : node.nextSibling;
+    nexts[level] = parent === null ? null : node.nextSibling;
     if (node.nodeType !== 1) continue;
     const el = node as Element;
     const rec: Indexed = {
@@ -72,13 +76,18 @@ function buildIndex(document: Document): PageIndex {
       tag: (el.localName || '').toLowerCase(),
       cls: classOf(el).toLowerCase(),
       id: (el.getAttribute('id') ?? '').toLowerCase(),
-      parent: top[1],
+      parent,
     };
     elements.push(rec);
     const list = byTag.get(rec.tag);
     if (list) list.push(rec);
     else byTag.set(rec.tag, [rec]);
-    if (el.firstChild) stack.push([el.firstChild, rec]);
+    // One read of `firstChild`: linkedom's getter walks past the element's attributes each time.
+    const first = el.firstChild;
+    if (first) {
+      nexts.push(first);
+      parents.push(rec);
+    }
   }
   return { elements, byTag };
 }
