@@ -1,7 +1,8 @@
 /*
  * The feeds benchmark's fixture web server (a child process so its CPU is not charged to the worker).
- * Serves N feeds of mixed behaviour on 127.0.0.1 under many host names, and remembers which items it
- * served in parseable responses, so the driver can count items lost and duplicated.
+ * Serves N feeds of mixed behaviour on 500 loopback addresses (distinct hosts for per-host politeness, reached
+ * without a custom resolver, as the production worker reaches them), and remembers which items it served in
+ * parseable responses, so the driver can count items lost and duplicated.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -103,11 +104,18 @@ function handle(req: http.IncomingMessage, res: http.ServerResponse): void {
   }
 }
 
-const server = http.createServer(handle);
-server.keepAliveTimeout = 30_000;
-server.listen(0, '127.0.0.1', () => {
-  process.send?.({ type: 'ready', port: (server.address() as AddressInfo).port });
+/** The 500 hosts: 127.0.1.1–127.0.1.250 and 127.0.2.1–127.0.2.250 (all of 127/8 is loopback on Linux). */
+const HOSTS = Array.from({ length: 500 }, (_, h) => `127.0.${1 + Math.floor(h / 250)}.${1 + (h % 250)}`);
+const servers = HOSTS.map(() => http.createServer(handle));
+for (const s of servers) s.keepAliveTimeout = 30_000;
+const listen = (s: http.Server, host: string, port: number) => new Promise<number>((resolve, reject) => {
+  s.once('error', reject);
+  s.listen(port, host, () => resolve((s.address() as AddressInfo).port));
 });
+// The first address picks a free port; the others take the same one, so one allowlist port fits all.
+const port = await listen(servers[0]!, HOSTS[0]!, 0);
+await Promise.all(servers.slice(1).map((s, k) => listen(s, HOSTS[k + 1]!, port)));
+process.send?.({ type: 'ready', port, hosts: HOSTS });
 process.on('message', (msg: { type: string }) => {
   if (msg.type === 'new-pass') {
     const twice = [...hitsThisPass].filter(([u, n]) => u !== '/robots.txt' && n > 1).length;
@@ -121,5 +129,8 @@ process.on('message', (msg: { type: string }) => {
     hitsThisPass.clear();
     process.send?.({ type: 'reset' });
   }
-  if (msg.type === 'stop') { server.closeAllConnections(); server.close(() => process.exit(0)); }
+  if (msg.type === 'stop') {
+    for (const s of servers) s.closeAllConnections();
+    void Promise.all(servers.map((s) => new Promise((resolve) => s.close(resolve)))).then(() => process.exit(0));
+  }
 });

@@ -3,7 +3,9 @@
  * mixed behaviour (304, changed, syndicated, slow, 500, timeouts, resets, malformed, 5 MB, 301/302).
  * Runs on SQLite with one worker process, then on PostgreSQL (NEWSDESK_TEST_DATABASE_URL) with two.
  * Each run does two passes: a cold one (every feed new) and a warm one (validators, new items).
- * Settings: BENCH_FEEDS (10000), BENCH_CONCURRENCY (64 jobs per worker), BENCH_ONLY (sqlite|postgres).
+ * The workers are `newsdesk worker` as a deployment starts it (bench/feeds-process.ts), measured from outside.
+ * Settings: BENCH_FEEDS (10000), BENCH_CONCURRENCY (64: NEWSDESK_WORKER_CONCURRENCY of each worker; `default`: unset),
+ * BENCH_HEAP_MB (unset: the product default of NEWSDESK_WORKER_HEAP_MB), BENCH_ONLY (sqlite|postgres).
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -11,18 +13,18 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { declareFeedSchedules } from '../src/jobs/feed-jobs.ts';
 import { migrateToLatest } from '../src/store/migrate.ts';
 import { openStore, type Store } from '../src/store/open.ts';
+import { startWorker, stopWorker } from './feeds-process.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const FEEDS = Number(process.env.BENCH_FEEDS ?? 10_000);
-const HOSTS = 500;
+const CONCURRENCY = process.env.BENCH_CONCURRENCY ?? '64';
 const PASS_LIMIT_MS = 20 * 60_000;
 
 type Msg = { type: string; [k: string]: unknown };
 function start(file: string, env: Record<string, string> = {}): Promise<{ child: ChildProcess; first: Msg }> {
-  const child = fork(path.join(here, file), [], { execArgv: ['--import', 'tsx', ...(process.env.BENCH_PROF && file.includes('worker') ? ['--cpu-prof', '--cpu-prof-dir=/tmp/feeds-prof'] : [])], env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child = fork(path.join(here, file), [], { execArgv: ['--import', 'tsx'], env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   return new Promise((resolve, reject) => {
     child.once('message', (m) => resolve({ child, first: m as Msg }));
     child.once('exit', (code) => reject(new Error(`${file} exited with ${code}`)));
@@ -36,17 +38,17 @@ function ask(child: ChildProcess, type: string, want: string): Promise<Msg> {
   });
 }
 
-async function seed(store: Store, port: number): Promise<void> {
+// The feeds spread over the fixture's hosts; the worker declared its schedules itself (the 10 s feeds tick).
+async function seed(store: Store, hosts: string[], port: number): Promise<void> {
   const now = new Date().toISOString();
   for (let i = 0; i < FEEDS; i += 500) {
     const rows = Array.from({ length: Math.min(500, FEEDS - i) }, (_, k) => {
       const n = i + k;
-      const host = `h${n % HOSTS}.bench.test`;
+      const host = hosts[n % hosts.length]!;
       return { url: `http://${host}:${port}/feed/${n}.xml`, host, next_check_at: now, created_at: now, updated_at: now };
     });
     await store.db.insertInto('feeds').values(rows).execute();
   }
-  await declareFeedSchedules(store, new Date(), { tickSeconds: 2 });
 }
 
 async function waitPass(store: Store, since: string): Promise<number> {
@@ -71,7 +73,7 @@ async function countCandidates(store: Store): Promise<{ rows: number; keys: Map<
   return { rows: rows.length, keys };
 }
 
-async function run(kind: 'sqlite' | 'postgres', workers: number, fixture: ChildProcess, port: number): Promise<Record<string, unknown>> {
+async function run(kind: 'sqlite' | 'postgres', workers: number, fixture: ChildProcess, hosts: string[], port: number): Promise<Record<string, unknown>> {
   // 1. A fresh database with 10,000 due feeds.
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsdesk-bench-feeds-'));
   let databaseUrl = '';
@@ -89,12 +91,14 @@ async function run(kind: 'sqlite' | 'postgres', workers: number, fixture: ChildP
   }
   const store = await openStore({ databaseUrl: databaseUrl || undefined, dataDir });
   await migrateToLatest(store);
-  await seed(store, port);
   await ask(fixture, 'reset', 'reset');
-  // 2. Worker processes.
-  const allow = Array.from({ length: HOSTS }, (_, h) => `h${h}.bench.test:${port}`).join(',');
-  const env = { BENCH_DATABASE_URL: databaseUrl, BENCH_DATA_DIR: dataDir, BENCH_ALLOW: allow, BENCH_CONCURRENCY: process.env.BENCH_CONCURRENCY ?? '64' };
-  const children = await Promise.all(Array.from({ length: workers }, () => start('feeds-worker.ts', env)));
+  // 2. Worker processes, started before the feeds exist so that their baseline memory is measured idle.
+  const env: Record<string, string> = {
+    NEWSDESK_DATA_DIR: dataDir, NEWSDESK_FETCH_ALLOW: hosts.map((h) => `${h}:${port}`).join(','),
+    ...(CONCURRENCY === 'default' ? {} : { NEWSDESK_WORKER_CONCURRENCY: CONCURRENCY }), ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}), ...(process.env.BENCH_HEAP_MB ? { NEWSDESK_WORKER_HEAP_MB: process.env.BENCH_HEAP_MB } : {}),
+  };
+  const children = await Promise.all(Array.from({ length: workers }, (_, k) => startWorker(env, path.join(dataDir, `worker-${k}.log`))));
+  await seed(store, hosts, port);
   // 3. Cold pass, then a warm pass as if the interval had elapsed.
   const cold = await waitPass(store, '0');
   const pass1 = await ask(fixture, 'new-pass', 'pass');
@@ -102,7 +106,7 @@ async function run(kind: 'sqlite' | 'postgres', workers: number, fixture: ChildP
   await store.db.updateTable('feeds').set({ next_check_at: warmStart }).execute();
   const warm = await waitPass(store, warmStart);
   // 4. Stop workers, collect their CPU and peak RSS, count what was stored.
-  const usage = await Promise.all(children.map((c) => ask(c.child, 'stop', 'usage')));
+  const usage = await Promise.all(children.map((c) => stopWorker(c)));
   const served = await ask(fixture, 'served', 'served');
   const { rows, keys } = await countCandidates(store);
   const expected = served.keys as string[];
@@ -122,9 +126,10 @@ async function run(kind: 'sqlite' | 'postgres', workers: number, fixture: ChildP
   }
   fs.rmSync(dataDir, { recursive: true, force: true });
   return {
-    store: kind, workers, feeds: FEEDS, coldSeconds: +(cold / 1000).toFixed(1), coldFeedsPerMinute: Math.round(FEEDS / (cold / 60_000)),
+    store: kind, workers, feeds: FEEDS, concurrency: CONCURRENCY, heapMb: process.env.BENCH_HEAP_MB ?? 'default', coldSeconds: +(cold / 1000).toFixed(1), coldFeedsPerMinute: Math.round(FEEDS / (cold / 60_000)),
     warmSeconds: +(warm / 1000).toFixed(1), warmFeedsPerMinute: Math.round(FEEDS / (warm / 60_000)),
-    cpuSeconds: usage.map((u) => +(u.cpuSeconds as number).toFixed(1)), peakRssMb: usage.map((u) => Math.round(u.maxRssMb as number)), rssAtStartMb: usage.map((u) => u.rssAtStartMb), memoryAtPeakMb: usage.map((u) => u.atPeak),
+    cpuSeconds: usage.map((u) => u.cpuSeconds), peakTreeRssMb: usage.map((u) => u.peakTreeRssMb), peakRssMb: usage.map((u) => u.peakRssMb), rssAtStartMb: usage.map((u) => u.rssAtStartMb),
+    heapLimitMb: usage.map((u) => u.heapLimitMb), logLines: usage.map((u) => u.logLines),
     itemsServed: expected.length, candidates: rows, lost, duplicates, jobsTakenTwice: Number(retaken.n),
     feedsFetchedTwiceInAPass: (pass1.fetchedTwice as number) + (served.fetchedTwice as number),
     feedsMovedBy301: Number(moved.n), feedsWithErrors: Number(paused.n), lastStatus: Object.fromEntries(states.map((s) => [String(s.last_status), Number(s.n)])),
@@ -133,11 +138,12 @@ async function run(kind: 'sqlite' | 'postgres', workers: number, fixture: ChildP
 
 const { child: fixture, first } = await start('feeds-fixture.ts');
 const port = first.port as number;
+const hosts = first.hosts as string[];
 const results: Record<string, unknown>[] = [];
 try {
-  if (process.env.BENCH_ONLY !== 'postgres') results.push(await run('sqlite', 1, fixture, port));
+  if (process.env.BENCH_ONLY !== 'postgres') results.push(await run('sqlite', 1, fixture, hosts, port));
   if (process.env.BENCH_ONLY !== 'sqlite') {
-    if (process.env.NEWSDESK_TEST_DATABASE_URL) results.push(await run('postgres', 2, fixture, port));
+    if (process.env.NEWSDESK_TEST_DATABASE_URL) results.push(await run('postgres', 2, fixture, hosts, port));
     else console.log('PostgreSQL run skipped: set NEWSDESK_TEST_DATABASE_URL=postgres://…');
   }
 } finally {

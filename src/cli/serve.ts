@@ -1,3 +1,4 @@
+import v8 from 'node:v8';
 import type { Command } from 'commander';
 import type { Logger } from 'pino';
 import { declareSchedules, jobHandlers } from '../jobs/handlers.ts';
@@ -7,7 +8,6 @@ import { createFetcher } from '../net/safe-fetch.ts';
 import { ensureFirstAdmin } from '../newsroom/accounts.ts';
 import { seedDemoIfEmpty } from '../newsroom/demo.ts';
 import type { Store } from '../store/open.ts';
-import { buildApp } from '../web/app.ts';
 import { pasteFetcher } from './capture.ts';
 import { CliError } from './cli-error.ts';
 import { openMigrated, type CliContext } from './context.ts';
@@ -58,6 +58,8 @@ async function serve(ctx: CliContext, opts: { worker: boolean }): Promise<void> 
     process.stdout.write('Seeded the demo site (fictional content). Remove it with `newsdesk demo --clear`.\n');
   }
   const fetcher = pasteFetcher(config);
+  // Loaded here, not at the top: the web app (Fastify, every page) is ~30 MB that `newsdesk worker` never uses.
+  const { buildApp } = await import('../web/app.ts');
   const app = await buildApp({ store, logger, siteUrl: config.siteUrl, trustProxy: config.trustProxy, fetchPage: (u) => fetcher.fetch(u) });
   try {
     await app.listen({ port: config.port, host: config.host });
@@ -93,7 +95,9 @@ export function registerWorker(program: Command, ctx: CliContext): void {
       const logger = ctx.logger('stdout');
       const store = await openMigrated(ctx);
       const worker = await startWorker(ctx, store, logger);
-      logger.info({ workerId: worker.id, database: store.dialect }, 'worker started');
+      // The heap limit shows whether bin/newsdesk.mjs applied NEWSDESK_WORKER_HEAP_MB (it does unless started another way).
+      const heapLimitMb = Math.round(v8.getHeapStatistics().heap_size_limit / 1_048_576);
+      logger.info({ workerId: worker.id, database: store.dialect, heapLimitMb }, 'worker started');
       onShutdown(logger, ctx.config.shutdownGraceMs, [() => worker.stop(), () => store.close()]);
     });
 }

@@ -26,6 +26,8 @@ const schema = z.object({
   NEWSDESK_ROBOTS_ON_PASTE: bool.default(false),
   NEWSDESK_ROBOTS_ON_FEEDS: bool.default(true),
   NEWSDESK_WORKER_CONCURRENCY: int(1, 64).default(4),
+  // Applied by bin/newsdesk.mjs when it starts the `worker` thread (a V8 heap limit is fixed when an isolate starts).
+  NEWSDESK_WORKER_HEAP_MB: int(32, 16_384).default(128),
   NEWSDESK_DEMO: bool.default(true),
   NEWSDESK_TRUST_PROXY: bool.default(false),
   NEWSDESK_SHUTDOWN_GRACE_MS: int(0, 600_000).default(20_000),
@@ -43,6 +45,8 @@ export interface Config {
   robotsOnPaste: boolean;
   robotsOnFeeds: boolean;
   workerConcurrency: number;
+  /** V8 heap cap of `newsdesk worker` in MB (applied by bin/newsdesk.mjs; here so that it is validated and documented). */
+  workerHeapMb: number;
   demo: boolean;
   trustProxy: boolean;
   shutdownGraceMs: number;
@@ -84,6 +88,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, file = env.NEWS
     robotsOnPaste: c.NEWSDESK_ROBOTS_ON_PASTE,
     robotsOnFeeds: c.NEWSDESK_ROBOTS_ON_FEEDS,
     workerConcurrency: c.NEWSDESK_WORKER_CONCURRENCY,
+    workerHeapMb: c.NEWSDESK_WORKER_HEAP_MB,
     demo: c.NEWSDESK_DEMO,
     trustProxy: c.NEWSDESK_TRUST_PROXY,
     shutdownGraceMs: c.NEWSDESK_SHUTDOWN_GRACE_MS,
@@ -119,6 +124,7 @@ export const SETTINGS_DOC: readonly (readonly [string, string, string])[] = [
   ['NEWSDESK_ROBOTS_ON_PASTE', 'false', 'honour robots.txt when an editor pastes a URL'],
   ['NEWSDESK_ROBOTS_ON_FEEDS', 'true', 'honour robots.txt when polling feeds'],
   ['NEWSDESK_WORKER_CONCURRENCY', '4', 'jobs one worker runs at once'],
+  ['NEWSDESK_WORKER_HEAP_MB', '128', 'V8 heap cap of `newsdesk worker` in MB (keeps a feed worker\u2019s memory bounded)'],
   ['NEWSDESK_DEMO', 'true', 'seed the demo site into an empty database on first start'],
   ['NEWSDESK_TRUST_PROXY', 'false', 'trust X-Forwarded-* headers (behind a reverse proxy)'],
   ['NEWSDESK_SHUTDOWN_GRACE_MS', '20000', 'how long SIGTERM waits for requests and jobs in flight'],

@@ -17,21 +17,49 @@ export function isSitemapIndex(text: string): boolean {
   return /<(?:[a-z]+:)?sitemapindex[\s>]/i.test(text.slice(0, 4096));
 }
 
+/** A child sitemap's validators from its last full read, for a conditional GET. */
+export interface ChildValidators { etag?: string; lastModified?: string }
+
+/** Child URL → validators, as stored on the feed row (`sitemap_validators`). */
+export type SitemapValidators = Record<string, ChildValidators>;
+
+/** Parses the stored JSON; anything unreadable counts as no validators (the children are then read in full). */
+export function parseSitemapValidators(json: string | null): SitemapValidators {
+  try {
+    const v: unknown = json ? JSON.parse(json) : {};
+    return v && typeof v === 'object' && !Array.isArray(v) ? (v as SitemapValidators) : {};
+  } catch {
+    return {};
+  }
+}
+
+/** The index read as one feed, and the validators to store: only for the children followed this time. */
+export type SitemapIndexRead = FeedParseResult & { validators: SitemapValidators };
+
 /**
  * Reads the newest children of a sitemap index as one feed: their items up to `maxItems` in all.
- * A child that fails is skipped (the others still count); the poll fails only when none could be read.
+ * Each child is fetched with the validators of its last full read; a 304 child adds nothing (its items
+ * are already in the inbox). A child that fails is skipped (the others still count); the poll fails only
+ * when none could be read.
  */
-export async function readSitemapIndex(fetch: FeedFetch, index: { text: string; url: string }, opts: { now: Date; maxItems: number; userAgent?: string | null; signal?: AbortSignal }): Promise<FeedParseResult> {
+export async function readSitemapIndex(fetch: FeedFetch, index: { text: string; url: string }, opts: { now: Date; maxItems: number; userAgent?: string | null; signal?: AbortSignal; validators?: SitemapValidators }): Promise<SitemapIndexRead> {
   const children = newestSitemaps(parseSitemap(index.text, index.url, { now: opts.now }), MAX_CHILD_SITEMAPS);
-  if (children.length === 0) return { ok: false, reason: 'empty', message: 'this sitemap index lists no sitemaps' };
+  const validators: SitemapValidators = {};
+  if (children.length === 0) return { ok: false, reason: 'empty', message: 'this sitemap index lists no sitemaps', validators };
   const items: FeedItem[] = [];
   const seen = new Set<string>();
   const problems: string[] = [];
   let truncated = 0;
   let read = 0;
   for (const url of children) {
-    const r = await fetch(url, { userAgent: opts.userAgent, signal: opts.signal });
-    // No validators were sent, so a 304 is as unreadable as an error.
+    const known = opts.validators?.[url];
+    const r = await fetch(url, { etag: known?.etag, lastModified: known?.lastModified, userAgent: opts.userAgent, signal: opts.signal });
+    if (r.ok && r.notModified && known) {
+      read++;
+      validators[url] = { ...known, ...(r.etag ? { etag: r.etag } : {}) };
+      continue;
+    }
+    // Without validators sent, a 304 is as unreadable as an error.
     if (!r.ok || r.notModified) {
       problems.push(`${url}: ${describeResult(r)}`);
       continue;
@@ -46,8 +74,11 @@ export async function readSitemapIndex(fetch: FeedFetch, index: { text: string; 
     const fresh = parsed.feed.items.filter((i) => !seen.has(i.url) && seen.add(i.url));
     const room = Math.max(0, opts.maxItems - items.length);
     items.push(...fresh.slice(0, room));
-    truncated += parsed.feed.truncated + Math.max(0, fresh.length - room);
+    const cut = parsed.feed.truncated + Math.max(0, fresh.length - room);
+    truncated += cut;
+    // A child cut short keeps no validators: a 304 next time would hide the items it could not take now.
+    if (!cut && (r.etag || r.lastModified)) validators[url] = { ...(r.etag ? { etag: r.etag } : {}), ...(r.lastModified ? { lastModified: r.lastModified } : {}) };
   }
-  if (read === 0) return { ok: false, reason: 'unrecognized', message: `no child sitemap of this index could be read (${problems.join('; ')})` };
-  return { ok: true, feed: { format: 'sitemap', title: null, homeUrl: null, language: null, ttlSeconds: null, hubUrl: null, selfUrl: null, items, truncated, skipped: 0 } };
+  if (read === 0) return { ok: false, reason: 'unrecognized', message: `no child sitemap of this index could be read (${problems.join('; ')})`, validators };
+  return { ok: true, feed: { format: 'sitemap', title: null, homeUrl: null, language: null, ttlSeconds: null, hubUrl: null, selfUrl: null, items, truncated, skipped: 0 }, validators };
 }

@@ -4,7 +4,6 @@
  */
 import type { Logger } from 'pino';
 import { dedupeUrl } from '../model/url.ts';
-import { captureUrl } from '../ingest/capture.ts';
 import { createFeedFetch, type FeedFetcher } from '../ingest/feed-fetch.ts';
 import { pollDueFeeds, REFRESH_JOB } from '../ingest/poll-due-feeds.ts';
 import { refreshFeed, type FeedFetch } from '../ingest/refresh-feed.ts';
@@ -64,6 +63,8 @@ export function feedJobHandlers(deps: FeedJobDeps): Record<string, JobHandler> {
       if (!c || c.capture_id) return;
       pageFetcher ??= createFetcher({ allow: deps.feeds.allow, userAgent: deps.feeds.userAgent, robots: true });
       const fetcher = pageFetcher;
+      // Loaded on first use: extraction (linkedom, sanitizer) is ~10 MB of RSS that a feed-only worker never needs.
+      const { captureUrl } = await import('../ingest/capture.ts');
       const r = await captureUrl(deps.store, (u) => fetcher.fetch(u), c.url, { now: deps.now });
       if (r.ok) await markCaptured(deps.store.db, id, r.captureId, dedupeUrl(r.canonicalUrl));
       else log.warn({ candidateId: id, url: c.url, reason: r.reason, err: r.message }, 'auto-capture failed');

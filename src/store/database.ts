@@ -81,6 +81,8 @@ export interface FeedsTable {
   websub_secret: string | null;
   websub_state: string | null;
   websub_expires_at: string | null;
+  /** 005: a sitemap index's children and their validators, JSON `{ url: { etag, lastModified } }`. */
+  sitemap_validators: string | null;
 }
 
 /** Items found in feeds, waiting in the editors' inbox. */

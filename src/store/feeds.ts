@@ -125,6 +125,8 @@ export interface PollSuccess {
   movedTo?: string | null;
   websubHub?: string | null;
   websubTopic?: string | null;
+  /** A sitemap index's child validators (JSON); undefined leaves them as they are. */
+  sitemapValidators?: string | null;
 }
 
 /** Records a successful poll: errors cleared, validators kept, claim released. */
@@ -138,6 +140,7 @@ export async function recordSuccess(db: Kysely<Database>, id: number, p: PollSuc
   if (p.title) set.title = p.title;
   if (p.format) set.format = p.format;
   if (p.websubHub !== undefined) Object.assign(set, { websub_hub: p.websubHub, websub_topic: p.websubTopic ?? null });
+  if (p.sitemapValidators !== undefined) set.sitemap_validators = p.sitemapValidators;
   if (p.movedTo) {
     // A second feed may already have the target URL; then keep ours and let the editor merge them.
     const taken = await db.selectFrom('feeds').select('id').where('url', '=', p.movedTo).executeTakeFirst();

@@ -4,6 +4,7 @@ import * as core from './001-core.ts';
 import * as search from './002-search.ts';
 import * as feeds from './003-feeds.ts';
 import * as resets from './004-password-resets.ts';
+import * as sitemapValidators from './005-sitemap-validators.ts';
 
 /** A migration that may branch on the dialect; every migration must run on both. */
 interface DialectMigration {
@@ -16,6 +17,7 @@ const ALL: Record<string, DialectMigration> = {
   '002-search': search,
   '003-feeds': feeds,
   '004-password-resets': resets,
+  '005-sitemap-validators': sitemapValidators,
 };
 
 /** The migrations bound to one dialect, in the shape Kysely's Migrator wants. */
