@@ -78,7 +78,7 @@ function main(): void {
     ...ratios,
   ].join('\n');
   console.log(`\n${table}\n\n${ratios.join('\n')}`);
-  writeSection('BENCHMARKS.md', body);
+  writeSection('BENCHMARKS.md', '## Extraction (article-body)', body);
   console.error('wrote BENCHMARKS.md section "Extraction (article-body)"');
 }
 

@@ -5,25 +5,15 @@
  * A baseline run (the same readers, no editor, no feeds) comes first unless LOAD_BASELINE=0.
  * Settings: LOAD_SECONDS, LOAD_CONNECTIONS, LOAD_PIECES, LOAD_FEEDS, LOAD_WARMUP_SECONDS; LOAD_NO_WRITE=1 prints only.
  */
-import fs from 'node:fs';
 import os from 'node:os';
 import { FEED_HOSTS } from '../src/testing/hardening/load-fixtures.ts';
 import { searchPaths } from '../src/testing/hardening/load-readers.ts';
 import { loadOptions, runLoadScenario, type LoadResult } from '../src/testing/hardening/load-scenario.ts';
-import { quantile } from './lib/report.ts';
+import { quantile, writeSection } from './lib/report.ts';
 
 const HEADING = '## Load (200 readers)';
 const P99_TARGET_MS = 100;
 
-function writeSection(body: string): void {
-  const file = 'BENCHMARKS.md';
-  const text = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '# Benchmarks\n';
-  const section = `${HEADING}\n\n${body.trim()}\n`;
-  const startAt = text.indexOf(`${HEADING}\n`);
-  if (startAt === -1) return fs.writeFileSync(file, `${text.trimEnd()}\n\n${section}`);
-  const next = text.indexOf('\n## ', startAt + HEADING.length);
-  fs.writeFileSync(file, `${text.slice(0, startAt)}${section}${next === -1 ? '' : `\n${text.slice(next + 1)}`}`);
-}
 
 const load = (l: number[]) => l.map((x) => x.toFixed(1)).join(', ');
 
@@ -102,7 +92,7 @@ async function main(): Promise<void> {
   const text = report(r, baseline);
   if (process.env.LOAD_NO_WRITE) console.log(text);
   else {
-    writeSection(text);
+    writeSection('BENCHMARKS.md', HEADING, text);
     console.error(`BENCHMARKS.md section "${HEADING.slice(3)}" written`);
   }
 }

@@ -12,6 +12,7 @@ import path from 'node:path';
 import { migrateToLatest } from '../src/store/migrate.ts';
 import { openStore } from '../src/store/open.ts';
 import { seedBenchSite } from '../src/testing/site-seed.ts';
+import { writeSection } from './lib/report.ts';
 
 interface CannonResult { requests: { average: number; total: number }; latency: { p50: number; p99: number }; errors: number; timeouts: number; non2xx: number }
 const autocannon = createRequire(import.meta.url)('autocannon') as (o: Record<string, unknown>) => Promise<CannonResult>;
@@ -71,15 +72,6 @@ const body = require('node:fs').readFileSync(process.env.BENCH_HTML);
 http.createServer((req, res) => { res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-length': body.length }); res.end(body); })
   .listen(Number(process.env.PORT), '127.0.0.1');`;
 
-function writeSection(body: string): void {
-  const file = 'BENCHMARKS.md';
-  const text = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '# Benchmarks\n';
-  const section = `${HEADING}\n\n${body.trim()}\n`;
-  const startAt = text.indexOf(`${HEADING}\n`);
-  if (startAt === -1) return fs.writeFileSync(file, `${text.trimEnd()}\n\n${section}`);
-  const next = text.indexOf('\n## ', startAt + HEADING.length);
-  fs.writeFileSync(file, `${text.slice(0, startAt)}${section}${next === -1 ? '' : `\n${text.slice(next + 1)}`}`);
-}
 
 async function main(): Promise<void> {
   const loadAtStart = os.loadavg();
@@ -129,7 +121,7 @@ async function main(): Promise<void> {
     const piece = rows[1]!;
     const verdict = [`ceiling reference ${ceilingRps} req/s (mean of before and after)`, `piece page ${(piece.rps / ceilingRps * 100).toFixed(0)}% of the ceiling (target ≥ 60%)`, `p99 ${piece.p99} ms (target < 25 ms)`, `${piece.errors} errors (target 0)`,
       `piece page ${kb(html)} KB HTML + ${kb(css)} KB CSS = ${kb(html + css)} KB (target < 50 KB); home ${kb(home)} KB; RSS ${kb(rss)} KB`].join('; ');
-    writeSection(`Command: \`npm run bench:site\` (run ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${os.cpus().length} CPUs, ${process.platform}/${process.arch}).
+    writeSection('BENCHMARKS.md', HEADING, `Command: \`npm run bench:site\` (run ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${os.cpus().length} CPUs, ${process.platform}/${process.arch}).
 ${PIECES.toLocaleString('en-US')} pieces in SQLite; newsdesk \`serve --no-worker\` and the ceiling server each run in their own process;
 autocannon runs in the benchmark process: ${CONNECTIONS} connections, ${WARMUP} s warm-up, then ${DURATION} s measured, one target at a time;
 load average at the start: ${loadAtStart.map((l) => l.toFixed(1)).join(', ')} (the machine is shared: compare ratios, not absolute figures).

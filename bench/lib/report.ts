@@ -36,18 +36,16 @@ export function markdownTable(rows: Row[]): string {
   return lines.join('\n');
 }
 
-const HEADING = '## Extraction (article-body)';
-
-/** Replaces (or appends) this benchmark's own section of BENCHMARKS.md, leaving other sections alone. */
-export function writeSection(path: string, body: string): void {
+/** Replaces (or appends) one benchmark's own section of BENCHMARKS.md, leaving other sections alone. */
+export function writeSection(path: string, heading: string, body: string): void {
   const text = existsSync(path) ? readFileSync(path, 'utf8') : '# Benchmarks\n';
-  const section = `${HEADING}\n\n${body.trim()}\n`;
-  const start = text.indexOf(HEADING);
+  const section = `${heading}\n\n${body.trim()}\n`;
+  const start = text.indexOf(`${heading}\n`);
   if (start === -1) {
     writeFileSync(path, `${text.trimEnd()}\n\n${section}`);
     return;
   }
-  const next = text.indexOf('\n## ', start + HEADING.length);
+  const next = text.indexOf('\n## ', start + heading.length);
   const end = next === -1 ? text.length : next + 1;
   writeFileSync(path, `${text.slice(0, start)}${section}${next === -1 ? '' : '\n'}${text.slice(end)}`);
 }

@@ -1,6 +1,6 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Database, JobsTable } from './database.ts';
-import type { DialectName } from './dialect.ts';
+import { writeTransaction, type DialectName } from './dialect.ts';
 
 /** A job row as read back. */
 export type JobRow = Selectable<JobsTable>;
@@ -59,22 +59,8 @@ export async function lease(db: Kysely<Database>, dialect: DialectName, req: Lea
       .set({ state: 'running', locked_by: req.workerId, locked_until: req.leaseUntil, updated_at: req.now, attempts: sql`attempts + 1` })
       .where('id', 'in', ids).returningAll().execute();
   };
-  return dialect === 'sqlite' ? runImmediate(db, run) : db.transaction().execute(run);
-}
-
-/** SQLite: BEGIN IMMEDIATE takes the write lock up front, so two processes cannot read the same ready job. */
-async function runImmediate<T>(db: Kysely<Database>, fn: (trx: Kysely<Database>) => Promise<T>): Promise<T> {
-  return db.connection().execute(async (conn) => {
-    await sql`begin immediate`.execute(conn);
-    try {
-      const out = await fn(conn);
-      await sql`commit`.execute(conn);
-      return out;
-    } catch (err) {
-      await sql`rollback`.execute(conn);
-      throw err;
-    }
-  });
+  // BEGIN IMMEDIATE on SQLite: two processes cannot read the same ready job.
+  return writeTransaction(db, dialect, run);
 }
 
 /** Marks a leased job done. Returns false when the lease was lost (another worker took it over). */
