@@ -15,6 +15,7 @@ import { archiveIndex, groupByMonth, listPage, monthBounds, monthName, outletInt
 import { t, tf } from './messages.ts';
 import type { RenderedPage } from './page-cache.ts';
 import { pieceKeys, piecePage } from './piece.ts';
+import { outletJsonLd, personJsonLd } from './seo.ts';
 import { PAGE_CACHE_CONTROL, SHORT_CACHE_CONTROL, TYPES } from './respond.ts';
 import type { SiteRuntime } from './runtime.ts';
 import { SITEMAP_SIZE, newsSitemap, robotsTxt, sitemapIndex, urlSet } from './sitemaps.ts';
@@ -69,6 +70,8 @@ interface Scope {
   title: string;
   description: string;
   intro?: SafeHtml;
+  /** JSON-LD for the list's first page, given its path. */
+  jsonLd?: (path: string) => SafeHtml;
   keys: string[];
 }
 
@@ -86,17 +89,19 @@ export async function findScope(b: BuildContext, kind: 'tag' | 'people' | 'outle
   if (kind === 'people') {
     const p = await personBySlug(db, slug);
     if (!p) return null;
-    return { filter: { personId: Number(p.id) }, title: personTitle(p, ctx), description: tf(ctx.lang, 'personPieces', { name: personTitle(p, ctx) }), intro: personIntro(p, ctx), keys: [`a:${p.id}`, `l:person:${p.id}`] };
+    return { filter: { personId: Number(p.id) }, title: personTitle(p, ctx), description: tf(ctx.lang, 'personPieces', { name: personTitle(p, ctx) }), intro: personIntro(p, ctx), jsonLd: (path) => personJsonLd(p, ctx, path), keys: [`a:${p.id}`, `l:person:${p.id}`] };
   }
   const o = await outletBySlug(db, slug);
   if (!o) return null;
-  return { filter: { outletId: Number(o.id) }, title: tf(ctx.lang, 'outletTitle', { name: o.name }), description: o.name, intro: outletIntro(o, ctx), keys: [`o:${o.id}`, `l:outlet:${o.id}`] };
+  const title = tf(ctx.lang, 'outletTitle', { name: o.name });
+  return { filter: { outletId: Number(o.id) }, title, description: o.name, intro: outletIntro(o, ctx), jsonLd: (path) => outletJsonLd(o, ctx, path, title), keys: [`o:${o.id}`, `l:outlet:${o.id}`] };
 }
 
 /** One page of a list; a page past the end renders (404, not cached) with a way back. */
 export async function buildList(b: BuildContext, scope: Scope, path: string, page: number, feedBase?: string): Promise<RenderedPage> {
   const { views, total } = await listPublishedPage(b.rt.deps.store.db, scope.filter, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
-  const body = listPage(b.ctx, { title: scope.title, path, intro: scope.intro, feedBase, views, total, page });
+  const head = page === 1 ? scope.jsonLd?.(path) : undefined;
+  const body = listPage(b.ctx, { title: scope.title, path, intro: scope.intro, head, feedBase, views, total, page });
   const r = ok(b, body, [...scope.keys, ...itemKeys(views)], latestUpdate(views, EPOCH));
   return page > pageCount(total) && total > 0 ? { ...r, status: 404, cacheControl: SHORT_CACHE_CONTROL } : r;
 }

@@ -17,6 +17,8 @@ export interface ListPage {
   path: string;
   /** Intro above the list (a person's bio, an outlet's home link). */
   intro?: SafeHtml;
+  /** Extra head elements (JSON-LD of the person or outlet). */
+  head?: SafeHtml;
   /** Base path of the list's feeds, when it has any. */
   feedBase?: string;
   views: PieceView[];
@@ -30,7 +32,7 @@ export function listPage(ctx: PageContext, l: ListPage): SafeHtml {
   const title = l.page > 1 ? `${l.title} \u2014 ${tf(ctx.lang, 'page', { n: l.page })}` : l.title;
   return layout(ctx, {
     title, path: l.page > 1 ? `${l.path}?page=${l.page}` : l.path, feedBase: l.feedBase, feedTitle: `${l.title} \u2014 ${ctx.siteName}`,
-    head: past ? html`<meta name="robots" content="noindex">` : undefined,
+    head: past ? html`<meta name="robots" content="noindex">${l.head ?? ''}` : l.head,
     main: html`<h1>${l.title}</h1>
 ${l.intro ?? ''}
 ${l.total > 0 ? html`<p class="list-count">${tf(ctx.lang, 'pieceCount', { n: l.total })}</p>` : ''}

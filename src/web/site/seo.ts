@@ -1,3 +1,5 @@
+import type { Person } from '../../model/person.ts';
+import type { Outlet } from '../../model/piece.ts';
 import { localized } from '../../model/site.ts';
 import { safeHttpUrl } from '../../newsroom/rules/links.ts';
 import type { PieceView } from '../../store/pieces.ts';
@@ -70,4 +72,27 @@ ${v.tags.map((tag) => html`<meta property="article:tag" content="${localized(tag
 <meta name="twitter:card" content="${image ? 'summary_large_image' : 'summary'}"><meta name="twitter:title" content="${headline}">
 ${description ? html`<meta name="twitter:description" content="${description}">` : ''}
 ${jsonLd(v, ctx, headline, image)}`;
+}
+
+/** JSON-LD of a person's page: a ProfilePage about the Person, with bio, photo and the links they gave. */
+export function personJsonLd(p: Person, ctx: PageContext, path: string): SafeHtml {
+  const sameAs = [p.website, ...p.profiles].map((u) => safeHttpUrl(u)).filter((u): u is string => Boolean(u));
+  const photo = p.photo ? safeHttpUrl(p.photo.url) : null;
+  const bio = p.bios[ctx.lang] ?? p.bios.en;
+  const url = absoluteUrl(ctx, path, ctx.lang);
+  const data = {
+    '@context': 'https://schema.org', '@type': 'ProfilePage', url, inLanguage: ctx.lang,
+    mainEntity: { '@type': 'Person', name: localized(p.names, ctx.lang), url, ...(bio ? { description: bio } : {}), ...(photo ? { image: photo } : {}), ...(sameAs.length ? { sameAs } : {}) },
+  };
+  return html`<script type="application/ld+json">${jsonForScript(data)}</script>`;
+}
+
+/** JSON-LD of an outlet's page: our collection of recommendations about that NewsMediaOrganization. */
+export function outletJsonLd(o: Outlet, ctx: PageContext, path: string, title: string): SafeHtml {
+  const home = safeHttpUrl(o.homeUrl);
+  const data = {
+    '@context': 'https://schema.org', '@type': 'CollectionPage', name: title, url: absoluteUrl(ctx, path, ctx.lang), inLanguage: ctx.lang,
+    about: { '@type': 'NewsMediaOrganization', name: o.name, ...(home ? { url: home } : {}) },
+  };
+  return html`<script type="application/ld+json">${jsonForScript(data)}</script>`;
 }

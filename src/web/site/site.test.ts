@@ -108,8 +108,18 @@ for (const kind of storeKinds()) {
       const person = doc((await get('/people/ann-writer')).body);
       assert.equal(person.querySelectorAll('.item').length, 2);
       assert.equal(person.querySelector('.person-intro a')!.getAttribute('href'), 'https://ann.example.org/');
+      const personLd = JSON.parse(person.querySelector('script[type="application/ld+json"]')!.textContent!);
+      assert.equal(personLd['@type'], 'ProfilePage');
+      assert.equal(personLd.mainEntity.name, person.querySelector('h1')!.textContent);
+      assert.ok(personLd.mainEntity.url.endsWith('/people/ann-writer'));
+      assert.ok(personLd.mainEntity.sameAs.includes('https://ann.example.org/'));
       const outlet = doc((await get('/outlets/pryklad-media')).body);
       assert.equal(outlet.querySelectorAll('.item').length, 1);
+      const outletLd = JSON.parse(outlet.querySelector('script[type="application/ld+json"]')!.textContent!);
+      assert.equal(outletLd.about['@type'], 'NewsMediaOrganization');
+      assert.ok(outletLd.url.endsWith('/outlets/pryklad-media'));
+      const ukOutletLd = JSON.parse(doc((await get('/uk/outlets/pryklad-media')).body).querySelector('script[type="application/ld+json"]')!.textContent!);
+      assert.ok(ukOutletLd.url.endsWith('/uk/outlets/pryklad-media'), ukOutletLd.url);
       const archive = doc((await get('/archive')).body);
       const month = archive.querySelector('.archive-months a')!;
       assert.equal(month.getAttribute('href'), '/archive/2022/12');
