@@ -2,6 +2,9 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { parseAtomFeed, parseJsonFeed, parseRssFeed } from 'feedsmith';
 import { parseHTML } from 'linkedom';
+import { SYSTEM } from '../../newsroom/actor.ts';
+import { correctPiece } from '../../newsroom/piece-commands.ts';
+import { findByPath } from '../../store/pieces.ts';
 import { storeKinds } from '../../testing/test-stores.ts';
 import { startSampleApp, type SampleApp } from './sample-app.ts';
 import { sitemapIndex } from './sitemaps.ts';
@@ -73,5 +76,22 @@ describe('reader site feeds and sitemaps', () => {
     const robots = (await get('/robots.txt')).body;
     assert.match(robots, /^Sitemap: http:\/\/site\.test\/sitemap\.xml$/m);
     assert.match(robots, /^Disallow: \/search$/m);
+  });
+
+  // Last in this file: it changes the sample site.
+  it('a correction reaches every feed format, and the entry says it was updated', async () => {
+    const before = parseAtomFeed((await get('/feed.atom')).body).entries!.find((e) => e.title?.value?.includes('domino'))!;
+    const piece = (await findByPath(s.store.db, s.sample.opinionPath))!;
+    await correctPiece(s.store, SYSTEM, Number(piece.piece.id), 'An earlier version misnamed the <port> of Aktau.', new Date('2022-12-11T09:00:00Z'));
+    await s.rt.syncNow();
+    const rssItem = parseRssFeed((await get('/feed.xml')).body).items!.find((i) => i.title?.includes('domino'))!;
+    const atomEntry = parseAtomFeed((await get('/feed.atom')).body).entries!.find((e) => e.title?.value?.includes('domino'))!;
+    const jsonItem = parseJsonFeed((await get('/feed.json')).body).items!.find((i) => i.title?.includes('domino'))!;
+    for (const [format, content] of [['RSS', rssItem.description], ['Atom', atomEntry.content?.value], ['JSON', jsonItem.content_html]] as const) {
+      assert.match(content ?? '', /Corrections/, format);
+      assert.ok((content ?? '').includes('misnamed the &lt;port&gt; of Aktau'), `${format}: the correction, escaped`);
+    }
+    assert.ok(atomEntry.updated! > before.updated!, `Atom updated moved: ${String(before.updated)} → ${String(atomEntry.updated)}`);
+    assert.equal(new Date(jsonItem.date_modified!).toISOString(), '2022-12-11T09:00:00.000Z');
   });
 });

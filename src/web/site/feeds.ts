@@ -1,5 +1,6 @@
 import { generateAtomFeed, generateJsonFeed, generateRssFeed } from 'feedsmith';
 import { localized } from '../../model/site.ts';
+import { formatBylineTime } from '../../newsroom/rules/dates.ts';
 import { continueReadingLink } from '../../newsroom/rules/link-text.ts';
 import { safeHttpUrl } from '../../newsroom/rules/links.ts';
 import type { PieceView } from '../../store/pieces.ts';
@@ -32,7 +33,17 @@ export interface FeedSpec {
 /** Pieces in a feed. */
 export const FEED_SIZE = 30;
 
+/** Corrections, dated, as on the page: a reader who saw the entry before learns what changed (its `updated` moves too). */
+function correctionsHtml(v: PieceView, ctx: PageContext): SafeHtml {
+  if (!v.piece.corrections.length) return html``;
+  return html`<p><strong>${t(ctx.lang, 'corrections')}</strong></p><ul>${v.piece.corrections.map((c) => html`<li>${formatBylineTime(c.at, ctx.lang, ctx.timeZone)}: ${c.text}</li>`)}</ul>`;
+}
+
 function pieceHtml(v: PieceView, ctx: PageContext): SafeHtml {
+  return html`${pieceBodyHtml(v, ctx)}${correctionsHtml(v, ctx)}`;
+}
+
+function pieceBodyHtml(v: PieceView, ctx: PageContext): SafeHtml {
   if (v.piece.type === 'story') return html`${v.piece.standfirst ? html`<p><strong>${v.piece.standfirst}</strong></p>` : ''}${renderMarkdown(v.piece.body ?? '')}`;
   const cont = v.piece.originalUrl ? continueReadingLink(v.piece.originalUrl, v.outlet?.name ?? new URL(v.piece.originalUrl).hostname, ctx.lang) : null;
   return html`${renderBlocks(v.piece.excerpt)}${cont ? html`<p><a href="${cont.href}">${cont.text}</a></p>` : ''}${v.piece.editorsNote ? html`<p><em>${t(ctx.lang, 'editorsNote')} ${v.piece.editorsNote}</em></p>` : ''}`;
