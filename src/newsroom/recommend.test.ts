@@ -122,6 +122,19 @@ for (const kind of storeKinds()) {
       } finally { await store.close(); }
     });
 
+    it('two captures of one new outlet and author at once make one outlet and one person, not an error', async () => {
+      const store = await kind.create();
+      try {
+        const [a, b] = await Promise.all([`${server.origin}${ARTICLE}`, `${server.origin}/other`].map((source) => recommend(store, (u) => fetcher.fetch(u), SYSTEM, { source }, now)));
+        assert.notEqual(a!.id, b!.id);
+        const outlets = await store.db.selectFrom('outlets').select('id').execute();
+        assert.equal(outlets.length, 1, 'one outlet');
+        const people = await store.db.selectFrom('people').select('slug').execute();
+        const byline = await store.db.selectFrom('piece_authors').select('person_id').where('piece_id', '=', a!.id).execute();
+        assert.equal(people.length, byline.length, `one record per author: ${people.map((p) => p.slug).join(', ')}`);
+      } finally { await store.close(); }
+    });
+
     it('a schedule whose publish job cannot be saved changes nothing (state and job commit together)', async () => {
       const store = await kind.create();
       try {

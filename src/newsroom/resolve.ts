@@ -1,6 +1,6 @@
 import type { CapturedPerson, Extraction } from '../model/capture.ts';
 import type { Language } from '../model/site.ts';
-import { ensureTag, findOutlet, insertOutlet, insertPerson, listOutlets, listPeople, slugTaken } from '../store/directory.ts';
+import { ensureTag, findOutlet, insertOutlet, insertOutletIfSlugFree, insertPerson, insertPersonIfSlugFree, listOutlets, listPeople, slugTaken } from '../store/directory.ts';
 import { toPerson } from '../store/mappers.ts';
 import type { Store } from '../store/open.ts';
 import { outletName, readableHost } from './rules/outlet-name.ts';
@@ -21,11 +21,17 @@ export async function freeSlug(store: Store, table: 'people' | 'outlets' | 'tags
 export async function resolveOutlet(store: Store, x: Extraction, now: string): Promise<{ id: number; name: string; created: boolean; warning?: string }> {
   const host = hostOf(x.outlet?.value.home ?? x.canonicalUrl);
   const named = outletName(x.outlet?.value.name, x.canonicalUrl);
-  const outlets = await listOutlets(store.db);
-  const known = outlets.find((o) => (o.home_url && hostOf(o.home_url) === host) || o.name.toLowerCase() === named.name.toLowerCase());
+  const find = async () => (await listOutlets(store.db)).find((o) => (o.home_url && hostOf(o.home_url) === host) || o.name.toLowerCase() === named.name.toLowerCase());
+  const known = await find();
   if (known) return { id: Number(known.id), name: known.name, created: false };
-  const home = x.outlet?.value.home ?? originOf(x.canonicalUrl);
-  const id = await insertOutlet(store.db, { name: named.name, slug: await freeSlug(store, 'outlets', slugify(named.name)), home_url: home, created_at: now, updated_at: now });
+  const row = { name: named.name, slug: slugify(named.name) || 'outlet', home_url: x.outlet?.value.home ?? originOf(x.canonicalUrl), created_at: now, updated_at: now };
+  // The plain slug first: two captures of one new outlet race for it, and the loser finds the winner's record.
+  let id = await insertOutletIfSlugFree(store.db, row);
+  if (id === null) {
+    const winner = await find();
+    if (winner) return { id: Number(winner.id), name: winner.name, created: false };
+    id = await insertOutlet(store.db, { ...row, slug: await freeSlug(store, 'outlets', row.slug) });
+  }
   return { id, name: named.name, created: true, ...(named.fellBack ? { warning: named.warning } : {}) };
 }
 
@@ -35,24 +41,44 @@ export async function resolveAuthors(store: Store, captured: readonly CapturedPe
   const ids: { id: number; name: string }[] = [];
   const warnings: { field: string; message: string }[] = [];
   for (const author of captured) {
-    const m = matchPerson(known.map((p) => ({ ...p, ...(p.website ? { website: p.website } : {}) })), author);
-    const found = m.kind === 'match' ? known.find((p) => p.id === m.personId) : undefined;
-    if (found) {
-      ids.push({ id: Number(found.id), name: lang === 'uk' ? (found.names.uk ?? found.names.en) : found.names.en });
-      continue;
-    }
-    if (m.kind === 'ambiguous') warnings.push({ field: 'authors', message: `"${author.name}" matches several people; a new record was made — merge if it is one of them` });
-    const { person, warnings: w } = personFromCapture(author, lang);
-    warnings.push(...w.map((x) => ({ field: `authors.${x.field}`, message: x.message })));
-    const id = await insertPerson(store.db, {
-      slug: await freeSlug(store, 'people', person.slug), names: JSON.stringify(person.names), spellings: JSON.stringify(person.otherSpellings),
-      bios: JSON.stringify(person.bios), photo_url: person.photo?.url ?? null, website_url: person.website ?? null, profiles: JSON.stringify(person.profiles),
-      pronoun: person.pronoun, staff: person.staff ? 1 : 0, created_at: now, updated_at: now,
-    });
-    known.push({ ...person, id: String(id) });
-    ids.push({ id, name: lang === 'uk' ? (person.names.uk ?? person.names.en) : person.names.en });
+    const r = await resolveAuthor(store, known, author, lang, now);
+    ids.push({ id: r.id, name: r.name });
+    warnings.push(...r.warnings);
   }
   return { ids, warnings };
+}
+
+type Known = ReturnType<typeof toPerson>[];
+type Resolved = { id: number; name: string; warnings: { field: string; message: string }[] };
+
+/** One author: a known person, else a new record (added to `known`, so a byline naming someone twice makes one). */
+async function resolveAuthor(store: Store, known: Known, author: CapturedPerson, lang: Language, now: string): Promise<Resolved> {
+  const nameOf = (names: { en: string; uk?: string }) => (lang === 'uk' ? (names.uk ?? names.en) : names.en);
+  const match = () => {
+    const m = matchPerson(known.map((p) => ({ ...p, ...(p.website ? { website: p.website } : {}) })), author);
+    return { m, found: m.kind === 'match' ? known.find((p) => p.id === m.personId) : undefined };
+  };
+  const first = match();
+  if (first.found) return { id: Number(first.found.id), name: nameOf(first.found.names), warnings: [] };
+  const { person, warnings: w } = personFromCapture(author, lang);
+  const row = {
+    slug: person.slug || 'person', names: JSON.stringify(person.names), spellings: JSON.stringify(person.otherSpellings),
+    bios: JSON.stringify(person.bios), photo_url: person.photo?.url ?? null, website_url: person.website ?? null, profiles: JSON.stringify(person.profiles),
+    pronoun: person.pronoun, staff: person.staff ? 1 : 0, created_at: now, updated_at: now,
+  };
+  // The plain slug first, as for outlets: another capture creating this person at the same moment wins the slug,
+  // and this one matches the winner's record instead of making a second person.
+  let id = await insertPersonIfSlugFree(store.db, row);
+  if (id === null) {
+    known.splice(0, known.length, ...(await listPeople(store.db)).map(toPerson));
+    const again = match();
+    if (again.found) return { id: Number(again.found.id), name: nameOf(again.found.names), warnings: [] };
+    id = await insertPerson(store.db, { ...row, slug: await freeSlug(store, 'people', row.slug) });
+  }
+  known.push({ ...person, id: String(id) });
+  const warnings = w.map((x) => ({ field: `authors.${x.field}`, message: x.message }));
+  if (first.m.kind === 'ambiguous') warnings.unshift({ field: 'authors', message: `"${author.name}" matches several people; a new record was made — merge if it is one of them` });
+  return { id, name: nameOf(person.names), warnings };
 }
 
 /** Tag ids for names typed by an editor (`Kazakhstan`, `Казахстан`), creating missing tags with Latin slugs. */

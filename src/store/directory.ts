@@ -10,6 +10,21 @@ export async function insertOutlet(db: Kysely<Database>, row: Omit<Insertable<Ou
   return Number((await db.insertInto('outlets').values(row).returning('id').executeTakeFirstOrThrow()).id);
 }
 
+/**
+ * Inserts an outlet unless its slug is taken; returns the new id, or null when another writer took the slug first
+ * (two captures of one new outlet at once), so the caller can look again instead of failing.
+ */
+export async function insertOutletIfSlugFree(db: Kysely<Database>, row: Omit<Insertable<OutletsTable>, 'id'>): Promise<number | null> {
+  const inserted = await db.insertInto('outlets').values(row).onConflict((oc) => oc.column('slug').doNothing()).returning('id').executeTakeFirst();
+  return inserted ? Number(inserted.id) : null;
+}
+
+/** Inserts a person unless their slug is taken; returns the new id, or null (as insertOutletIfSlugFree). */
+export async function insertPersonIfSlugFree(db: Kysely<Database>, row: Omit<Insertable<PeopleTable>, 'id'>): Promise<number | null> {
+  const inserted = await db.insertInto('people').values(row).onConflict((oc) => oc.column('slug').doNothing()).returning('id').executeTakeFirst();
+  return inserted ? Number(inserted.id) : null;
+}
+
 /** Inserts a person; returns their id. */
 export async function insertPerson(db: Kysely<Database>, row: Omit<Insertable<PeopleTable>, 'id'>): Promise<number> {
   return Number((await db.insertInto('people').values(row).returning('id').executeTakeFirstOrThrow()).id);
