@@ -136,12 +136,14 @@ export function newStats(): RunStats {
 
 /**
  * Drives `ops` with `concurrency` in flight until every one is acknowledged or `deadline` passes. A failed
- * attempt goes to the back of the queue after a short pause (the server may be restarting).
+ * attempt goes to the back of the queue after a short pause (the server may be restarting). `mayStart`, when
+ * given, holds new attempts back (the crash killer uses it so the client cannot outrun the kills).
  */
-export async function runOperations(client: CrashClient, ops: Operation[], o: { concurrency: number; deadline: number }, stats: RunStats = newStats()): Promise<RunStats> {
+export async function runOperations(client: CrashClient, ops: Operation[], o: { concurrency: number; deadline: number; mayStart?: () => boolean }, stats: RunStats = newStats()): Promise<RunStats> {
   const queue = [...ops];
   const lane = async () => {
     for (let op = queue.shift(); op && Date.now() < o.deadline; op = queue.shift()) {
+      while (o.mayStart && !o.mayStart() && Date.now() < o.deadline) await new Promise((r) => setTimeout(r, 10));
       stats.inFlight++;
       try {
         await client.attempt(op);

@@ -51,14 +51,19 @@ async function seed(store: TestStore, fx: CrashFixtures): Promise<void> {
 /**
  * Kill k lands at a random point of the k-th slice of the operations (by acknowledgements), so the kills hit
  * random moments of writes in flight over the whole run. Time-based pauses (0.3–3 s) were tried first: the
- * client finished its 1,000 operations after five kills and the other fifteen hit idle processes.
+ * client finished its 1,000 operations after five kills and the other fifteen hit idle processes. The client
+ * may not start work past slice k until kill k has happened (`phase.ackLimit`): a restart takes seconds, and
+ * on a fast machine the client otherwise finished while the last kills still waited for their turn.
  */
-async function killer(cluster: CrashCluster, stats: RunStats, phase: { clientDone: boolean; failed: boolean }, log: string[]): Promise<void> {
+async function killer(cluster: CrashCluster, stats: RunStats, phase: CrashPhase, log: string[]): Promise<void> {
   const slice = OPS / KILLS;
   const done = () => phase.clientDone;
   for (let k = 1; k <= KILLS && !phase.failed; k++) {
+    phase.ackLimit = k * slice;
     const target = (k - 1) * slice + Math.random() * slice * 0.9;
     while (!done() && stats.acknowledged < target) await sleep(10);
+    // Just after a restart the lanes may all be pausing before a retry: give them a moment to be mid-write.
+    for (let waited = 0; !done() && stats.inFlight === 0 && waited < 2000; waited += 10) await sleep(10);
     const r = Math.random();
     const targets: Target[] = r < 0.4 ? ['server'] : r < 0.7 ? ['worker'] : ['server', 'worker'];
     const inFlight = stats.inFlight;
@@ -68,6 +73,15 @@ async function killer(cluster: CrashCluster, stats: RunStats, phase: { clientDon
     await sleep(300 + Math.random() * 700);
     for (const t of targets) await cluster.start(t);
   }
+  phase.ackLimit = Infinity;
+}
+
+/** What the client and the killer share. */
+interface CrashPhase {
+  clientDone: boolean;
+  failed: boolean;
+  /** New attempts wait while this many operations are acknowledged (set by the killer). */
+  ackLimit: number;
 }
 
 /** Runs every job the killed workers left, as a worker would once their leases expired (the clock moved past them). */
@@ -104,13 +118,14 @@ async function publicPages(base: string, ops: readonly Operation[]): Promise<str
 async function workUnderKills(cluster: CrashCluster, client: CrashClient, ops: Operation[], fx: CrashFixtures): Promise<{ stats: RunStats; kills: string[] }> {
   const stats = newStats();
   const kills: string[] = [];
-  const phase = { clientDone: false, failed: false };
+  const phase: CrashPhase = { clientDone: false, failed: false, ackLimit: OPS / KILLS };
   let killError: unknown;
   const growing = setInterval(() => fx.grow(3), 2000);
   // Awaited after the client; a failed restart must not become an unhandled rejection meanwhile.
-  const killing = killer(cluster, stats, phase, kills).catch((err: unknown) => { killError = err; });
+  const killing = killer(cluster, stats, phase, kills).catch((err: unknown) => { killError = err; phase.ackLimit = Infinity; });
   try {
-    await runOperations(client, ops, { concurrency: IN_FLIGHT, deadline: Date.now() + 12 * 60_000 }, stats)
+    const mayStart = () => stats.acknowledged < phase.ackLimit;
+    await runOperations(client, ops, { concurrency: IN_FLIGHT, deadline: Date.now() + 12 * 60_000, mayStart }, stats)
       .catch((err: unknown) => { phase.failed = true; throw err; })
       .finally(() => { phase.clientDone = true; });
   } finally {
