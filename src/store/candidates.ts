@@ -4,22 +4,15 @@
  * the first copy through `group_id`, found by LSH band keys of a MinHash signature.
  */
 import type { Kysely, Selectable } from 'kysely';
+import type { FeedItem } from '../model/feed.ts';
 import type { CandidatesTable, Database } from './database.ts';
 
 /** A candidate row as read back. */
 export type CandidateRow = Selectable<CandidatesTable>;
 
 /** One item ready to store: the dedupe URL and signature are computed by the caller (pure code). */
-export interface NewCandidate {
-  url: string;
+export interface NewCandidate extends FeedItem {
   canonicalUrl: string;
-  guid: string | null;
-  title: string;
-  authors: string[];
-  publishedAt: string | null;
-  summary: string | null;
-  imageUrl: string | null;
-  language: string | null;
   signature: string | null;
   bandKeys: string[];
   watchMatches: string[];

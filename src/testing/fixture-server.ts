@@ -1,5 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { after, before } from 'node:test';
+import { createFetcher, type Fetcher, type FetchResult } from '../net/safe-fetch.ts';
 
 /** One canned answer of the fixture server. */
 export interface FixtureResponse {
@@ -40,5 +42,28 @@ export async function startFixtureServer(routes: Record<string, FixtureResponse>
     origin, port, allow: `127.0.0.1:${port}`, hits,
     set: (path, response) => { table.set(path, response); },
     close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+  };
+}
+
+/** A fixture server and a safeFetch fetcher allowed to reach it, for the whole of one test file. */
+export interface FixtureSite {
+  /** `http://127.0.0.1:port` (valid once the file's `before` hooks ran). */
+  readonly origin: string;
+  /** Fetches through safeFetch, as the app's capture does. */
+  fetchPage(url: string): Promise<FetchResult>;
+}
+
+/** Starts a fixture site in the calling file's `before` hook and closes it in its `after` hook. */
+export function useFixtureSite(routes: Record<string, FixtureResponse>): FixtureSite {
+  let server: FixtureServer | undefined;
+  let fetcher: Fetcher | undefined;
+  before(async () => {
+    server = await startFixtureServer(routes);
+    fetcher = createFetcher({ allow: server.allow, userAgent: 'newsdesk-test' });
+  });
+  after(async () => { await fetcher?.close(); await server?.close(); });
+  return {
+    get origin() { return server!.origin; },
+    fetchPage: (url) => fetcher!.fetch(url),
   };
 }

@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { Parser } from 'htmlparser2';
-import { createFetcher, type Fetcher } from '../../net/safe-fetch.ts';
-import { startFixtureServer, type FixtureServer } from '../../testing/fixture-server.ts';
+import { useFixtureSite } from '../../testing/fixture-server.ts';
 import { storeKinds } from '../../testing/test-stores.ts';
 import { EditorClient, startEditorApp, TEST_USERS } from './test-client.ts';
 
@@ -18,13 +17,7 @@ const ARTICLE = '/2022/01/18/opinions/bad-input/index.html';
 const PAYLOADS = ['<script>alert(1)</script>', '"><img src=x onerror=alert(2)>', '<svg/onload=alert(3)>', "'><iframe srcdoc=\"<script>alert(4)</script>\">", '<a href="javascript:alert(5)">x</a>'];
 const FIELDS = ['headline', 'headline_override', 'editor_note', 'image_caption', 'image_credit', 'image_alt', 'tags'];
 
-let server: FixtureServer;
-let fetcher: Fetcher;
-before(async () => {
-  server = await startFixtureServer({ [ARTICLE]: { body: PAGE } });
-  fetcher = createFetcher({ allow: server.allow, userAgent: 'newsdesk-test' });
-});
-after(async () => { await fetcher.close(); await server.close(); });
+const site = useFixtureSite({ [ARTICLE]: { body: PAGE } });
 
 /** Parses the page and fails on any element or attribute a payload could have smuggled in. */
 function assertInert(body: string, where: string): void {
@@ -52,13 +45,13 @@ function assertInert(body: string, where: string): void {
 for (const kind of storeKinds()) {
   describe(`editor bad input on ${kind.name}`, () => {
     it('shows markup typed into any field as text, everywhere', async () => {
-      const t = await startEditorApp(await kind.create(), { fetchPage: (u) => fetcher.fetch(u) });
+      const t = await startEditorApp(await kind.create(), { fetchPage: site.fetchPage });
       try {
         const c = new EditorClient(t.app);
         await c.signIn(TEST_USERS.editor);
         assertInert((await c.get(`/editor/capture?url=${encodeURIComponent(PAYLOADS.join(' '))}`)).body, 'capture form');
         assertInert((await c.post('/editor/capture', { url: PAYLOADS[1]! })).body, 'capture refusal');
-        const id = /\/editor\/pieces\/(\d+)/.exec((await c.post('/editor/capture', { url: server.origin + ARTICLE })).location ?? '')![1]!;
+        const id = /\/editor\/pieces\/(\d+)/.exec((await c.post('/editor/capture', { url: site.origin + ARTICLE })).location ?? '')![1]!;
         const edit = await c.get(`/editor/pieces/${id}`);
         const version = /name="version" value="(\d+)"/.exec(edit.body)![1]!;
         const form: Record<string, string> = { version, action: 'publish', image_decision: 'link' };
@@ -84,11 +77,11 @@ for (const kind of storeKinds()) {
     });
 
     it('refuses a field far too long, naming it, and keeps everything typed', async () => {
-      const t = await startEditorApp(await kind.create(), { fetchPage: (u) => fetcher.fetch(u) });
+      const t = await startEditorApp(await kind.create(), { fetchPage: site.fetchPage });
       try {
         const c = new EditorClient(t.app);
         await c.signIn(TEST_USERS.editor);
-        const id = /\/editor\/pieces\/(\d+)/.exec((await c.post('/editor/capture', { url: server.origin + ARTICLE })).location ?? '')![1]!;
+        const id = /\/editor\/pieces\/(\d+)/.exec((await c.post('/editor/capture', { url: site.origin + ARTICLE })).location ?? '')![1]!;
         const edit = await c.get(`/editor/pieces/${id}`);
         const version = /name="version" value="(\d+)"/.exec(edit.body)![1]!;
         const res = await c.post(`/editor/pieces/${id}`, { version, action: 'save', headline: 'x'.repeat(5000), editor_note: 'a note I spent ten minutes on' });

@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { after, before, describe, it } from 'node:test';
-import { createFetcher, type Fetcher } from '../../net/safe-fetch.ts';
-import { startFixtureServer, type FixtureServer } from '../../testing/fixture-server.ts';
+import { describe, it } from 'node:test';
+import { useFixtureSite } from '../../testing/fixture-server.ts';
 import { storeKinds } from '../../testing/test-stores.ts';
 import { EditorClient, startEditorApp, TEST_USERS } from './test-client.ts';
 
@@ -16,13 +15,7 @@ import { EditorClient, startEditorApp, TEST_USERS } from './test-client.ts';
 const PAGE = fs.readFileSync(new URL('../../ingest/testdata/opinion-page.html', import.meta.url), 'utf8');
 const ARTICLE = '/2022/01/18/opinions/steppe-quiet-winter-warning/index.html';
 
-let server: FixtureServer;
-let fetcher: Fetcher;
-before(async () => {
-  server = await startFixtureServer({ [ARTICLE]: { body: PAGE } });
-  fetcher = createFetcher({ allow: server.allow, userAgent: 'newsdesk-test' });
-});
-after(async () => { await fetcher.close(); await server.close(); });
+const site = useFixtureSite({ [ARTICLE]: { body: PAGE } });
 
 function pieceIdOf(location: string | undefined): string {
   const id = /^\/editor\/pieces\/(\d+)$/.exec(location ?? '')?.[1];
@@ -37,14 +30,14 @@ function formValue(body: string, name: string): string {
 for (const kind of storeKinds()) {
   describe(`editor capture and publish on ${kind.name}`, () => {
     it('captures a pasted link, previews it with every field prefilled, publishes it once', async () => {
-      const t = await startEditorApp(await kind.create(), { fetchPage: (u) => fetcher.fetch(u) });
+      const t = await startEditorApp(await kind.create(), { fetchPage: site.fetchPage });
       try {
         const c = new EditorClient(t.app);
         await c.signIn(TEST_USERS.editor);
-        const form = await c.get(`/editor/capture?url=${encodeURIComponent(server.origin + ARTICLE)}`);
+        const form = await c.get(`/editor/capture?url=${encodeURIComponent(site.origin + ARTICLE)}`);
         assert.equal(form.status, 200);
-        assert.ok(form.body.includes(`value="${server.origin}${ARTICLE}"`), 'a share link fills the form');
-        const [a, b] = await Promise.all([c.post('/editor/capture', { url: server.origin + ARTICLE }), c.post('/editor/capture', { url: server.origin + ARTICLE })]);
+        assert.ok(form.body.includes(`value="${site.origin}${ARTICLE}"`), 'a share link fills the form');
+        const [a, b] = await Promise.all([c.post('/editor/capture', { url: site.origin + ARTICLE }), c.post('/editor/capture', { url: site.origin + ARTICLE })]);
         const id = pieceIdOf(a.location);
         assert.equal(pieceIdOf(b.location), id, 'a double-clicked Capture makes one draft');
         const edit = await c.get(`/editor/pieces/${id}`);
@@ -59,16 +52,16 @@ for (const kind of storeKinds()) {
         const pieces = await t.store.db.selectFrom('pieces').select(['id', 'state', 'path']).execute();
         assert.equal(pieces.length, 1);
         assert.equal(pieces[0]!.state, 'published');
-        const site = await t.app.inject({ url: pieces[0]!.path! });
-        assert.equal(site.statusCode, 200);
-        assert.match(site.body, /<h1 class="headline">[^<]+: /);
+        const page = await t.app.inject({ url: pieces[0]!.path! });
+        assert.equal(page.statusCode, 200);
+        assert.match(page.body, /<h1 class="headline">[^<]+: /);
       } finally {
         await t.close();
       }
     });
 
     it('refuses a contributor\u2019s hand-made publish, a stale save (with a diff), and a private address', async () => {
-      const t = await startEditorApp(await kind.create(), { fetchPage: (u) => fetcher.fetch(u) });
+      const t = await startEditorApp(await kind.create(), { fetchPage: site.fetchPage });
       try {
         const contributor = new EditorClient(t.app);
         await contributor.signIn(TEST_USERS.contributor);
@@ -76,7 +69,7 @@ for (const kind of storeKinds()) {
         const refused = await contributor.post('/editor/capture', { url: 'http://10.0.0.1/secret' });
         assert.equal(refused.status, 422);
         assert.match(refused.body, /could not be captured/);
-        const id = pieceIdOf((await contributor.post('/editor/capture', { url: server.origin + ARTICLE })).location);
+        const id = pieceIdOf((await contributor.post('/editor/capture', { url: site.origin + ARTICLE })).location);
         const page = await contributor.get(`/editor/pieces/${id}`);
         assert.ok(!page.body.includes('value="publish"'), 'no Publish button for contributors');
         const version = formValue(page.body, 'version');

@@ -1,12 +1,11 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { countBlockWords } from '../../newsroom/rules/word-count.ts';
-import { createFetcher, type Fetcher } from '../../net/safe-fetch.ts';
 import { insertPerson, listPeople } from '../../store/directory.ts';
 import { getPieceAuthorIds, getPieceView } from '../../store/pieces.ts';
 import { getSiteSettings } from '../../store/settings.ts';
-import { startFixtureServer, type FixtureServer } from '../../testing/fixture-server.ts';
+import { useFixtureSite } from '../../testing/fixture-server.ts';
 import { storeKinds } from '../../testing/test-stores.ts';
 import { EditorClient, startEditorApp, TEST_USERS, type EditorTestApp } from './test-client.ts';
 
@@ -19,18 +18,12 @@ import { EditorClient, startEditorApp, TEST_USERS, type EditorTestApp } from './
 const PAGE = fs.readFileSync(new URL('../../ingest/testdata/opinion-page.html', import.meta.url), 'utf8');
 const ARTICLE = '/2022/01/18/opinions/byline/index.html';
 
-let server: FixtureServer;
-let fetcher: Fetcher;
-before(async () => {
-  server = await startFixtureServer({ [ARTICLE]: { body: PAGE } });
-  fetcher = createFetcher({ allow: server.allow, userAgent: 'newsdesk-test' });
-});
-after(async () => { await fetcher.close(); await server.close(); });
+const site = useFixtureSite({ [ARTICLE]: { body: PAGE } });
 
 async function captured(t: EditorTestApp): Promise<{ c: EditorClient; id: number; version: () => Promise<string> }> {
   const c = new EditorClient(t.app);
   await c.signIn(TEST_USERS.editor);
-  const id = Number(/\/editor\/pieces\/(\d+)/.exec((await c.post('/editor/capture', { url: server.origin + ARTICLE })).location ?? '')![1]);
+  const id = Number(/\/editor\/pieces\/(\d+)/.exec((await c.post('/editor/capture', { url: site.origin + ARTICLE })).location ?? '')![1]);
   const version = async () => /name="version" value="(\d+)"/.exec((await c.get(`/editor/pieces/${id}`)).body)![1]!;
   return { c, id, version };
 }
@@ -43,7 +36,7 @@ async function person(t: EditorTestApp, name: string): Promise<number> {
 for (const kind of storeKinds()) {
   describe(`piece byline and excerpt on ${kind.name}`, () => {
     it('reorders, removes and adds authors, with a revision', async () => {
-      const t = await startEditorApp(await kind.create(), { fetchPage: (u) => fetcher.fetch(u) });
+      const t = await startEditorApp(await kind.create(), { fetchPage: site.fetchPage });
       try {
         const { c, id, version } = await captured(t);
         const [first] = await getPieceAuthorIds(t.store.db, id);
@@ -73,7 +66,7 @@ for (const kind of storeKinds()) {
     });
 
     it('offers and stores only excerpts within the policy, never the whole piece', async () => {
-      const t = await startEditorApp(await kind.create(), { fetchPage: (u) => fetcher.fetch(u) });
+      const t = await startEditorApp(await kind.create(), { fetchPage: site.fetchPage });
       try {
         const { c, id, version } = await captured(t);
         const policy = (await getSiteSettings(t.store.db)).excerptPolicy;
@@ -99,7 +92,7 @@ for (const kind of storeKinds()) {
     });
 
     it('refuses a save made on an older version, with a diff, storing nothing', async () => {
-      const t = await startEditorApp(await kind.create(), { fetchPage: (u) => fetcher.fetch(u) });
+      const t = await startEditorApp(await kind.create(), { fetchPage: site.fetchPage });
       try {
         const { c, id, version } = await captured(t);
         const old = await version();

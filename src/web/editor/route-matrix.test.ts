@@ -1,10 +1,9 @@
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import { after, before, describe, it } from 'node:test';
-import { createFetcher, type Fetcher } from '../../net/safe-fetch.ts';
+import { describe, it } from 'node:test';
 import { insertSession } from '../../store/editor-sessions.ts';
-import { startFixtureServer, type FixtureServer } from '../../testing/fixture-server.ts';
+import { useFixtureSite } from '../../testing/fixture-server.ts';
 import { storeKinds } from '../../testing/test-stores.ts';
 import { addUser } from '../../newsroom/accounts.ts';
 import { editorRoutesOf } from './plugin.ts';
@@ -22,13 +21,7 @@ const PAGE = fs.readFileSync(new URL('../../ingest/testdata/opinion-page.html', 
 const ARTICLE = '/2022/01/18/opinions/matrix/index.html';
 const IDENTITIES = ['anonymous', 'contributor', 'editor', 'admin'] as const;
 
-let server: FixtureServer;
-let fetcher: Fetcher;
-before(async () => {
-  server = await startFixtureServer({ [ARTICLE]: { body: PAGE } });
-  fetcher = createFetcher({ allow: server.allow, userAgent: 'newsdesk-test' });
-});
-after(async () => { await fetcher.close(); await server.close(); });
+const site = useFixtureSite({ [ARTICLE]: { body: PAGE } });
 
 /** A client with a session made directly in the store (the sign-in form has its own tests and a rate limit). */
 async function clientFor(t: EditorTestApp, who: (typeof IDENTITIES)[number]): Promise<EditorClient> {
@@ -50,13 +43,13 @@ function fill(url: string, ids: { piece: number; user: number }): string {
 for (const kind of storeKinds()) {
   describe(`editor routes × roles on ${kind.name}`, () => {
     it('answers every route for every role as its declared role says', async () => {
-      const t = await startEditorApp(await kind.create(), { fetchPage: (u) => fetcher.fetch(u) });
+      const t = await startEditorApp(await kind.create(), { fetchPage: site.fetchPage });
       try {
         const routes = editorRoutesOf(t.app);
         assert.ok(routes.length >= 20, `expected the whole table, got ${routes.length} routes`);
         // A draft owned by the contributor, and a spare user for the users/:id routes.
         const owner = await clientFor(t, 'contributor');
-        const piece = Number(/\/editor\/pieces\/(\d+)/.exec((await owner.post('/editor/capture', { url: server.origin + ARTICLE })).location ?? '')?.[1]);
+        const piece = Number(/\/editor\/pieces\/(\d+)/.exec((await owner.post('/editor/capture', { url: site.origin + ARTICLE })).location ?? '')?.[1]);
         assert.ok(piece > 0);
         const spare = (await addUser(t.store, { email: 'spare@test.example', role: 'contributor', password: 'spare password 123', now: new Date() })).id;
         const failures: string[] = [];

@@ -1,13 +1,12 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { after, before, describe, it } from 'node:test';
-import { createFetcher, type Fetcher } from '../../net/safe-fetch.ts';
+import { describe, it } from 'node:test';
 import { recentAudit } from '../../store/audit.ts';
 import { getCandidate, insertCandidates } from '../../store/candidates.ts';
 import { insertPerson, listPeople } from '../../store/directory.ts';
 import { getSiteSettings } from '../../store/settings.ts';
 import { findUserByEmail } from '../../store/users.ts';
-import { startFixtureServer, type FixtureServer } from '../../testing/fixture-server.ts';
+import { useFixtureSite } from '../../testing/fixture-server.ts';
 import { storeKinds } from '../../testing/test-stores.ts';
 import { EditorClient, startEditorApp, TEST_USERS } from './test-client.ts';
 
@@ -20,13 +19,7 @@ import { EditorClient, startEditorApp, TEST_USERS } from './test-client.ts';
 const PAGE = fs.readFileSync(new URL('../../ingest/testdata/opinion-page.html', import.meta.url), 'utf8');
 const ARTICLE = '/2022/01/18/opinions/from-the-inbox/index.html';
 
-let server: FixtureServer;
-let fetcher: Fetcher;
-before(async () => {
-  server = await startFixtureServer({ [ARTICLE]: { body: PAGE } });
-  fetcher = createFetcher({ allow: server.allow, userAgent: 'newsdesk-test' });
-});
-after(async () => { await fetcher.close(); await server.close(); });
+const site = useFixtureSite({ [ARTICLE]: { body: PAGE } });
 
 function candidate(url: string, title: string) {
   return { url, canonicalUrl: url, guid: null, title, authors: [], publishedAt: null, summary: null, imageUrl: null, language: 'en', signature: null, bandKeys: [], watchMatches: [] };
@@ -35,15 +28,15 @@ function candidate(url: string, title: string) {
 for (const kind of storeKinds()) {
   describe(`editor screens on ${kind.name}`, () => {
     it('captures and dismisses candidates from the inbox', async () => {
-      const t = await startEditorApp(await kind.create(), { fetchPage: (u) => fetcher.fetch(u) });
+      const t = await startEditorApp(await kind.create(), { fetchPage: site.fetchPage });
       try {
         const now = new Date().toISOString();
-        const { inserted } = await insertCandidates(t.store.db, [candidate(server.origin + ARTICLE, 'Quiet winter <b>loud</b>'), candidate('https://example.org/other', 'Not for us')],
+        const { inserted } = await insertCandidates(t.store.db, [candidate(site.origin + ARTICLE, 'Quiet winter <b>loud</b>'), candidate('https://example.org/other', 'Not for us')],
           { feedId: null, outletId: null, now, groupSince: now, similarity: () => 0, minSimilarity: 1 });
         const c = new EditorClient(t.app);
         await c.signIn(TEST_USERS.contributor);
-        const shared = await c.get(`/editor/capture?title=x&text=${encodeURIComponent(`Read this: ${server.origin}${ARTICLE} via phone`)}`);
-        assert.ok(shared.body.includes(`value="${server.origin}${ARTICLE}"`), 'a phone\u2019s share sheet fills the form from its text');
+        const shared = await c.get(`/editor/capture?title=x&text=${encodeURIComponent(`Read this: ${site.origin}${ARTICLE} via phone`)}`);
+        assert.ok(shared.body.includes(`value="${site.origin}${ARTICLE}"`), 'a phone\u2019s share sheet fills the form from its text');
         const manifest = await t.app.inject({ url: '/assets/editor.webmanifest' });
         assert.equal(JSON.parse(manifest.body).share_target.action, '/editor/capture');
         const inbox = await c.get('/editor/inbox');
@@ -94,8 +87,8 @@ for (const kind of storeKinds()) {
         assert.ok(bad.body.includes('Mars/Olympus'), 'the typed value is kept');
         const form = { languages: 'uk, en', timeZone: 'Europe/Kyiv', maxParagraphs: '2', maxWords: '150', maxShare: '0.25', name_en: 'The Kyiv Desk', name_uk: 'Київська редакція', support_heading_en: 'Help us', support_text_en: 'Readers keep us going.', support_label_en: 'Donate', support_url_en: 'https://example.org/donate' };
         assert.equal((await admin.post('/editor/settings', form)).status, 200);
-        const site = await getSiteSettings(t.store.db);
-        assert.deepEqual([site.languages, site.excerptPolicy.maxWords, site.name.en, site.readerSupport.en.buttonUrl], [['uk', 'en'], 150, 'The Kyiv Desk', 'https://example.org/donate']);
+        const settings = await getSiteSettings(t.store.db);
+        assert.deepEqual([settings.languages, settings.excerptPolicy.maxWords, settings.name.en, settings.readerSupport.en.buttonUrl], [['uk', 'en'], 150, 'The Kyiv Desk', 'https://example.org/donate']);
         const actions = (await recentAudit(t.store.db)).map((a) => a.action);
         for (const a of ['user.create', 'user.role', 'settings.change']) assert.ok(actions.includes(a), a);
         await admin.post('/editor/language', { to: 'uk', back: '/editor/users' });
