@@ -1,6 +1,6 @@
 /**
  * Child process of the extraction benchmark: runs ONE extractor over one set, so its peak RSS is its own.
- * Usage: node --import tsx bench/lib/run-extractor.ts <newsdesk|newsdesk-body|readability> <set-name> <predictions.json> <timings.json>
+ * Usage: node --import tsx bench/lib/run-extractor.ts <newsdesk|newsdesk-body|newsdesk-linkedom|readability> <set-name> <predictions.json> <timings.json>
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
@@ -14,6 +14,12 @@ type Runner = (html: string, url: string) => string;
 /** newsdesk: the same text the batch command writes. */
 const newsdesk: Runner = (html, url) => {
   const result = extract(html, url);
+  return result.ok ? blocksToText(result.extraction.body) : '';
+};
+
+/** newsdesk on linkedom's full DOM, the peer's parser: shows what the light DOM saves. */
+const newsdeskLinkedom: Runner = (html, url) => {
+  const result = extract(html, url, { dom: 'linkedom' });
   return result.ok ? blocksToText(result.extraction.body) : '';
 };
 
@@ -50,10 +56,10 @@ function safely(run: Runner, html: string, url: string): string {
 
 function main(): void {
   const [name, setName, predPath, timingPath] = process.argv.slice(2);
-  const runners: Record<string, Runner> = { newsdesk, 'newsdesk-body': newsdeskBody, readability };
+  const runners: Record<string, Runner> = { newsdesk, 'newsdesk-body': newsdeskBody, 'newsdesk-linkedom': newsdeskLinkedom, readability };
   const run = runners[name ?? ''];
   const set = benchSets().find((s) => s.name === setName);
-  if (!run || !set || !predPath || !timingPath) throw new Error('usage: run-extractor.ts <newsdesk|newsdesk-body|readability> <set> <pred.json> <timings.json>');
+  if (!run || !set || !predPath || !timingPath) throw new Error('usage: run-extractor.ts <newsdesk|newsdesk-body|newsdesk-linkedom|readability> <set> <pred.json> <timings.json>');
   const predictions: Record<string, { articleBody: string }> = {};
   const ms: number[] = [];
   // CPU time as well as wall time: on a shared machine wall time also counts waiting for a core.

@@ -3,6 +3,7 @@
  * first (read-only), then runs the body stages in order until one yields an article.
  */
 import { parseHTML } from 'linkedom';
+import { parseLight } from './dom/parse.ts';
 import type { BodyBlock, ExtractResult, Extraction } from '../model/capture.ts';
 import { extractMetadata } from './metadata/index.ts';
 import { runBodyStages } from './body/stages.ts';
@@ -25,6 +26,11 @@ export const DEFAULT_EMBED_HOSTS: readonly string[] = [
 export interface ExtractOptions {
   /** Hosts (and their subdomains) whose iframes may appear in the body as embeds. */
   embedHosts?: readonly string[];
+  /**
+   * The tree to parse into: newsdesk's light read-only DOM (the default, see dom/nodes.ts), or linkedom's full
+   * DOM, the reference the parity test holds the light one to.
+   */
+  dom?: 'light' | 'linkedom';
 }
 
 /** Input beyond this many characters is cut: net caps bodies at 10 MB and memory must stay bounded. */
@@ -46,7 +52,7 @@ function extractUnsafe(html: string, url: string, options: ExtractOptions): Extr
   // 1. An empty document is not worth parsing.
   if (isBlank(html)) return { ok: false, reason: 'empty-page', message: 'the page is empty' };
   // 2. Parse once, without the scripts, styles and comments that only cost time; every stage reads this tree.
-  const page = parse(html);
+  const page = parse(html, options.dom);
   // 3. Metadata first, while the tree is untouched.
   const metadata = extractMetadata(page.document, url);
   // 4. Body stages, then the article / paywall / not-an-article decision.
@@ -65,7 +71,7 @@ function extractUnsafe(html: string, url: string, options: ExtractOptions): Extr
 export function extractBody(html: string, url: string, options: ExtractOptions = {}): BodyResult {
   try {
     if (isBlank(html)) return { ok: false, reason: 'empty-page', message: 'the page is empty' };
-    return bodyOf(parse(html.length > MAX_INPUT ? html.slice(0, MAX_INPUT) : html), url, options);
+    return bodyOf(parse(html.length > MAX_INPUT ? html.slice(0, MAX_INPUT) : html, options.dom), url, options);
   } catch (error) {
     return { ok: false, reason: 'not-an-article', message: `extraction failed: ${(error as Error).message}` };
   }
@@ -88,10 +94,18 @@ interface Parsed {
   scriptTags: number;
 }
 
-function parse(html: string): Parsed {
+/** Parses a page as `extract` does, for callers that run one half of it (the metadata benchmark). */
+export function parsePage(html: string, dom: ExtractOptions['dom'] = 'light'): Document {
+  return parse(html.length > MAX_INPUT ? html.slice(0, MAX_INPUT) : html, dom).document;
+}
+
+function parse(html: string, dom: ExtractOptions['dom'] = 'light'): Parsed {
   // Inert markup out (cheaper parse), nesting capped (the parser is quadratic in depth), one root.
   const input = withoutLeadingJunk(capNesting(stripInert(html)));
-  const { document } = parseHTML(input) as unknown as { document: Document };
+  // The stages only read the tree (and adoptStrayRoots moves nodes), which is all the light DOM offers.
+  const document = dom === 'linkedom'
+    ? (parseHTML(input) as unknown as { document: Document }).document
+    : (parseLight(input) as unknown as Document);
   adoptStrayRoots(document);
   return { document, scriptTags: countScriptTags(input) };
 }
