@@ -1,7 +1,8 @@
 import crypto from 'node:crypto';
 import type { Extraction } from '../model/capture.ts';
 import { canonicalizeUrl } from '../model/url.ts';
-import { extract, type ExtractOptions } from '../extract/extract.ts';
+import type { ExtractOptions } from '../extract/extract.ts';
+import { extractInThread } from './extract-thread.ts';
 import { describeResult, type FetchResult } from '../net/fetch-result.ts';
 import { findCaptureByUrl, insertCapture } from '../store/captures.ts';
 import type { Store } from '../store/open.ts';
@@ -40,8 +41,8 @@ export async function captureUrl(store: Store, fetchPage: FetchPage, rawUrl: str
   if (!fetched.ok) return { ok: false, reason: 'fetch-failed', message: describeResult(fetched), fetch: fetched };
   if (fetched.notModified) return { ok: false, reason: 'fetch-failed', message: `${url} answered 304 Not Modified without validators`, fetch: fetched };
   if (fetched.kind !== 'html' || fetched.text === undefined) return { ok: false, reason: 'not-html', message: describeResult(fetched), fetch: fetched };
-  // 4. Extract; a page that is not an article is a typed refusal.
-  const result = extract(fetched.text, fetched.url, opts.extract);
+  // 4. Extract (in a thread: seconds of CPU on a large page); a page that is not an article is a typed refusal.
+  const result = await extractInThread(fetched.text, fetched.url, opts.extract);
   if (!result.ok) return { ok: false, reason: result.reason === 'empty-page' ? 'empty-page' : 'not-an-article', message: result.message };
   const extraction = result.extraction;
   const canonical = canonicalizeUrl(extraction.canonicalUrl) ?? canonicalizeUrl(fetched.url) ?? url;
