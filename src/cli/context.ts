@@ -1,3 +1,4 @@
+import { isMainThread } from 'node:worker_threads';
 import pino, { type Logger } from 'pino';
 import type { Config } from '../config/config.ts';
 import { migrateToLatest } from '../store/migrate.ts';
@@ -17,7 +18,9 @@ export function cliContext(config: Config, settingsDoc: CliContext['settingsDoc'
   return {
     config,
     settingsDoc,
-    logger: (stream) => pino({ level: config.logLevel, base: { pid: process.pid } }, pino.destination({ fd: stream === 'stdout' ? 1 : 2, sync: stream === 'stderr' })),
+    // Servers log to stdout asynchronously, except in a worker thread (`newsdesk worker`): a thread's process.exit
+    // ends it before a queued write has run, and its last lines ("shutting down") were lost about one stop in three.
+    logger: (stream) => pino({ level: config.logLevel, base: { pid: process.pid } }, pino.destination({ fd: stream === 'stdout' ? 1 : 2, sync: stream === 'stderr' || !isMainThread })),
   };
 }
 
