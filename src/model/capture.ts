@@ -12,7 +12,15 @@ export type ArticleKind = (typeof ARTICLE_KINDS)[number];
 
 /** A person named by the page (author), with what the page says about them. */
 export interface CapturedPerson {
+  /** The bare name, as matched against the newsroom's people directory ("Jillian Kubala"). */
   name: string;
+  /** An honorific the byline prints before the name ("Dr."), kept as printed. */
+  honorific?: string;
+  /**
+   * What the byline prints after the name: post-nominal letters ("MS, RD", "CFP") or a role or affiliation
+   * after a comma or a pipe ("Home and Digital Security Expert", "The Texas Newsroom").
+   */
+  credentials?: string;
   /** The author's profile page on the outlet, absolute http(s). */
   url?: string;
   bio?: string;
@@ -53,6 +61,12 @@ export interface Extraction {
   headline: Sourced<string> | null;
   kind: Sourced<ArticleKind> | null;
   authors: Sourced<CapturedPerson[]> | null;
+  /**
+   * An organisation, team or desk the page credits as author instead of or beside people ("The Investopedia
+   * Team", "Associated Press", the outlet itself). Never a person: people are only in `authors`. Absent from
+   * captures stored before it was read.
+   */
+  bylineOrg?: Sourced<{ name: string; url?: string }> | null;
   /** ISO 8601 instant with offset, e.g. `2022-01-18T15:54:00.000Z`. */
   published: Sourced<string> | null;
   modified: Sourced<string> | null;

@@ -1,6 +1,6 @@
 import type { Extraction } from '../../model/capture.ts';
 import { enrichFromAuthorBoxes } from './author-box.ts';
-import { extractAuthors } from './byline.ts';
+import { extractCredits } from './byline.ts';
 import { extractDates } from './dates.ts';
 import { bareHost } from './dom.ts';
 import { extractHeadline } from './headline.ts';
@@ -11,13 +11,14 @@ import { readMetaTags } from './meta-tags.ts';
 import { readMicrodata } from './microdata.ts';
 import { extractCanonical, extractDescription, extractLanguage, extractOutlet } from './page-info.ts';
 import { withPageIndex } from './page-index.ts';
+import { orgWarning } from './org-byline.ts';
 
 /** The part of an extraction that comes from the page's metadata and byline, not from the body. */
 export type Metadata = Omit<Extraction, 'body' | 'bodySource' | 'wordCount' | 'paywalled'>;
 
 function empty(url: string, message: string): Metadata {
   return {
-    headline: null, kind: null, authors: null, published: null, modified: null, outlet: null,
+    headline: null, kind: null, authors: null, bylineOrg: null, published: null, modified: null, outlet: null,
     canonicalUrl: url, language: null, description: null, leadImage: null, warnings: [{ field: 'page', message }],
   };
 }
@@ -34,18 +35,21 @@ function read(document: Document, url: string): Metadata {
   // 3. Headline, then the kind (which also reads the headline's prefix).
   const { headline, raw } = extractHeadline(document, meta, ld, siteNames);
   const kind = extractKind(url, meta, ld, raw);
-  // 4. Authors, enriched by author boxes.
-  const found = extractAuthors(document, url, meta, ld, micro, siteNames);
+  // 4. Authors, enriched by author boxes, and an organisation credited instead of or beside them.
+  const { authors: found, org: bylineOrg } = extractCredits(document, url, meta, ld, micro, siteNames);
   const authors = found ? { ...found, value: enrichFromAuthorBoxes(document, url, found.value) } : null;
   // 5. Dates and lead image.
   const dates = extractDates(document, url, meta, ld, micro);
   const image = extractLeadImage(document, url, meta, ld);
   const warnings = [...dates.warnings, ...image.warnings];
   if (!headline) warnings.push({ field: 'headline', message: 'no headline found' });
-  if (!authors) warnings.push({ field: 'authors', message: 'no author found' });
-  else if (!authors.source.startsWith('json-ld') && !authors.source.startsWith('meta') && !authors.source.startsWith('itemprop')) warnings.push({ field: 'authors', message: 'author guessed from the page layout, not from metadata: check it' });
+  // An organisation credit explains an empty author list better than "no author found".
+  if (bylineOrg) warnings.push(orgWarning(bylineOrg.value.name, !!authors));
+  if (!authors) {
+    if (!bylineOrg) warnings.push({ field: 'authors', message: 'no author found' });
+  } else if (!authors.source.startsWith('json-ld') && !authors.source.startsWith('meta') && !authors.source.startsWith('itemprop')) warnings.push({ field: 'authors', message: 'author guessed from the page layout, not from metadata: check it' });
   return {
-    headline, kind, authors, published: dates.published, modified: dates.modified, outlet,
+    headline, kind, authors, bylineOrg, published: dates.published, modified: dates.modified, outlet,
     canonicalUrl: extractCanonical(document, meta, url), language: extractLanguage(document, meta, ld),
     description: extractDescription(meta, ld), leadImage: image.image, warnings,
   };

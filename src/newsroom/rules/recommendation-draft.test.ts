@@ -21,6 +21,7 @@ function extraction(over: Partial<Extraction> = {}): Extraction {
     headline: { value: 'For the river, the dam is a promise too big to break', source: 'json-ld' },
     kind: { value: 'opinion', source: 'json-ld' },
     authors: { value: [{ name: 'Mara Quill' }], source: 'json-ld' },
+    bylineOrg: null,
     published: { value: '2022-01-18T15:54:00+02:00', source: 'json-ld' },
     modified: null,
     outlet: { value: { name: 'River News' }, source: 'og:site_name' },

@@ -1,0 +1,35 @@
+/** The shape of a person's name: what reads as one, and how a name typed in one case is put right. */
+import { looksLikeUrl } from './dom.ts';
+
+/** Stock words, dates and labels that stand where a name might but never are one. */
+const NOT_A_NAME = /^(admin|administrator|anonymous|guest|unknown|author|authors|staff|editor|editorial|newsroom|by|share|follow|home|news|blog|more|read more|learn more|posted|updated|published|written by|posted by|sponsored|view profile|analysis|opinion|commentary|review|interview|last modified|last updated|the|(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sept?(ember)?|oct(ober)?|nov(ember)?|dec(ember)?)\.?|(mon|tues|wednes|thurs|fri|satur|sun)day)$/i;
+/** Lower-case words allowed inside names ("Ludwig van Beethoven", "Maria de la Cruz"). */
+export const PARTICLES = new Set(['de', 'da', 'das', 'do', 'dos', 'du', 'del', 'della', 'der', 'den', 'di', 'la', 'le', 'van', 'von', 'ten', 'ter', 'bin', 'ibn', 'al', 'el', 'y', 'e', 'zu', "d'"]);
+/** True when `s` reads like a person's name (1–6 words, letters, no digits, not a URL or stock word). */
+export function isPlausibleName(s: string): boolean {
+  if (s.length < 2 || s.length > 60 || looksLikeUrl(s) || /\d|[@#<>{}=/\\()[\]]|\?/.test(s)) return false;
+  if (NOT_A_NAME.test(s)) return false;
+  const words = s.split(/\s+/);
+  if (words.length > 6) return false;
+  // Running text ("Insights from", "View more posts") has lower-case words that names do not.
+  if (words.some((w) => /^\p{Ll}/u.test(w) && !PARTICLES.has(w.toLowerCase()))) return false;
+  // Names start with capitals in the scripts we expect; an all-lower-case phrase is running text.
+  const letters = s.match(/\p{L}/gu)?.length ?? 0;
+  if (letters < 2 || letters < s.replace(/\s/g, '').length * 0.7) return false;
+  return words.some((w) => /^\p{Lu}/u.test(w));
+}
+
+/** Title-cases an all-capitals name ("JOHN SMITH" → "John Smith"); leaves mixed case alone. */
+export function fixCase(name: string): string {
+  if (name !== name.toUpperCase() || !/\p{Lu}{3}/u.test(name)) return name;
+  return name.toLowerCase().replace(/(^|[\s'-])(\p{L})/gu, (_m, a: string, b: string) => a + b.toUpperCase());
+}
+
+/**
+ * Title-cases a name that structured data gives in lower case ("kirstin boatto" → "Kirstin Boatto"): a CMS
+ * display name typed that way is still a person. Two or three words only: one word is a user name.
+ */
+export function fixLowerCase(name: string): string {
+  if (!/^\p{Ll}[\p{Ll}'’-]*(?:\s+\p{Ll}[\p{Ll}'’-]*){1,2}$/u.test(name.trim())) return name;
+  return name.trim().replace(/(^|\s)(\p{Ll})/gu, (_m, a: string, b: string) => a + b.toUpperCase());
+}

@@ -1,0 +1,77 @@
+/**
+ * Organisation bylines: a team, desk, agency or the outlet itself credited where a byline stands ("The
+ * Investopedia Team", "TOI Lifestyle Desk", "Associated Press"). They are reported apart from people, so that
+ * an organisation never enters the people directory and a person is never hidden behind one.
+ */
+import { clean, looksLikeUrl, normKey } from './dom.ts';
+
+/** Collective nouns that end a team's credit: "Podium Staff", "Our Editors", "News Desk". */
+const COLLECTIVE_END = /\b(team|staff|desk|newsdesk|newsroom|editors|editorial(?:\s+(?:team|board|staff))?|contributors|writers|reporters|bureau|crew)$/i;
+/** Institutions named by their kind: "Center for Drug Evaluation and Research", "Example Foundation". */
+const INSTITUTION = /\b(foundation|institute|university|college|center|centre|clinic|hospital|association|society|council|committee|ministry|department|agency|bureau|company|corporation|inc|ltd|llc|gmbh|plc|group|network|media|news|press|labs?)\b\.?/i;
+/** Wire agencies, which stand in the byline of the stories they supply. */
+const WIRE = /^(?:the\s+)?(associated press|ap|reuters|afp|agence france-presse|bloomberg(?: news)?|pa media|press association|dpa|upi|united press international|ani|pti|ians|xinhua|the canadian press|aap|efe|ansa|kyodo(?: news)?|yonhap)$/i;
+/** Words that say nothing on their own: a byline of only these credits nobody an editor would name. */
+const GENERIC = /^(admin|administrator|anonymous|guest|unknown|user|author|authors|staff|team|editor|editors|editorial|writer|contributor|webmaster|moderator|newsroom|desk|the|our|site|blog|web|content|marketing|community|owner|member|official|support|sponsored|partner|post|news)$/i;
+/** A single person's role: "Staff Writer", "Community Editor" credit a role, not an organisation. */
+const ROLE_END = /\b(editor|writer|reporter|author|contributor|correspondent|columnist|clinician|expert|manager|specialist|strategist|intern|guest)$/i;
+
+/** Words of a text, without a leading "By" and trailing punctuation. */
+function wordsOf(text: string): string[] {
+  return text.split(/\s+/).filter(Boolean);
+}
+
+/** True when `text` starts with the outlet's name, or is it ("SFist Contributor" at sfist.com). */
+function startsWithOutlet(text: string, outletNames: string[]): boolean {
+  const key = normKey(text).replace(/\s/g, '');
+  return outletNames.map((n) => normKey(n).replace(/\s/g, '')).some((k) => k.length > 2 && key.startsWith(k));
+}
+
+/**
+ * The byline text as an organisation's credit, or null. `outletNames` are the site's own names, which stand
+ * in bylines as the outlet crediting itself. A lone generic word ("Admin", "Staff") is no credit.
+ */
+export function orgByline(raw: string, outletNames: string[] = []): string | null {
+  // "Example Desk / example.in / Share": the credit is what comes before the first separator.
+  const text = clean(raw).replace(/^by\s+/i, '').split(/\s[/|•·—–]\s/)[0]!.replace(/[\s,.:;|]+$/, '');
+  if (text.length < 2 || text.length > 80 || looksLikeUrl(text) || /@|\d{3,}|[<>{}=?!]/.test(text)) return null;
+  const words = wordsOf(text);
+  if (words.length > 8 || words.every((w) => GENERIC.test(w))) {
+    // "Our Editors", "News Desk": a collective of several generic words still credits the outlet's people.
+    return words.length >= 2 && words.length <= 3 && COLLECTIVE_END.test(text) && !/^the\s+\w+$/i.test(text) ? text : null;
+  }
+  // Running text ("Sign up for our newsletter") is no credit: an organisation's words are capitalised.
+  // A collective noun may close it in lower case ("The Currency editors").
+  const last = words.length - 1;
+  if (words.some((w, i) => /^\p{Ll}/u.test(w) && !/^(of|for|and|the|de|du|la|&)$/i.test(w) && !(i === last && i > 0 && COLLECTIVE_END.test(w)))) return null;
+  if (WIRE.test(text) || COLLECTIVE_END.test(text) || /^team\s+\p{Lu}/iu.test(text)) return text;
+  if (startsWithOutlet(text, outletNames)) {
+    // The outlet alone, or the outlet with a role ("SFist Contributor"), credits the outlet.
+    return words.length <= 4 ? text : null;
+  }
+  if (ROLE_END.test(text)) return null;
+  return INSTITUTION.test(text) && words.length >= 2 && /^\p{Lu}/u.test(text) ? text : null;
+}
+
+/** True when `text` names a wire agency ("Associated Press", "Reuters"): an organisation, never a person. */
+export function isWireAgency(text: string): boolean {
+  return WIRE.test(clean(text));
+}
+
+/**
+ * The name of an author that structured data types as an Organization: its type says what it is, so only
+ * emptiness, URLs and a lone generic word ("Admin", "Staff") are refused.
+ */
+export function typedOrgName(raw: string): string | null {
+  const name = clean(raw);
+  if (name.length < 2 || name.length > 80 || looksLikeUrl(name) || (!name.includes(' ') && GENERIC.test(name))) return null;
+  return name;
+}
+
+/** The editor's warning for an organisation byline: who is credited, and that it is no person. */
+export function orgWarning(name: string, besidePeople: boolean): { field: string; message: string } {
+  const message = besidePeople
+    ? `the page also credits “${name}” (an organisation) beside the people named`
+    : `the page credits “${name}” (an organisation), not a person`;
+  return { field: 'authors', message };
+}
