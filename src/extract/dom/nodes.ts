@@ -7,7 +7,7 @@
  * through css-select as linkedom does). The parity test runs both over the same pages and compares results.
  */
 import { selectAll, selectOne, matches } from './select.ts';
-import { LightTreeWalker } from './tree-walker.ts';
+import { following, LightTreeWalker } from './tree-walker.ts';
 
 /** Any node of the light tree. */
 export class LightNode {
@@ -97,17 +97,8 @@ export class LightParent extends LightNode {
   /** Text of the text and CDATA nodes below, in document order (comments excluded, as in linkedom). */
   override get textContent(): string {
     const parts: string[] = [];
-    let n = this.firstChild;
-    while (n !== null && n !== this) {
+    for (let n = following(this, this); n !== null; n = following(n, this)) {
       if (n.nodeType === 3 || n.nodeType === 4) parts.push((n as LightCharacterData).data);
-      const first = n.nodeType === 1 ? (n as LightParent).firstChild : null;
-      if (first !== null) {
-        n = first;
-        continue;
-      }
-      while (n !== null && n !== this && n.nextSibling === null) n = n.parentNode;
-      if (n === null || n === this) break;
-      n = n.nextSibling;
     }
     return parts.join('');
   }

@@ -5,6 +5,7 @@
  */
 import { compile, type Options } from 'css-select';
 import type { LightElement, LightNode, LightParent } from './nodes.ts';
+import { following } from './tree-walker.ts';
 
 const adapter: NonNullable<Options<LightNode, LightElement>['adapter']> = {
   isTag: (node): node is LightElement => node.nodeType === 1,
@@ -64,18 +65,7 @@ export function selectOne(selector: string, root: LightParent): LightElement | n
 
 /** Pre-order walk of the elements below `root` until `visit` returns true (iterative: pages nest deep). */
 function walk(root: LightParent, visit: (el: LightElement) => boolean): void {
-  let n: LightNode | null = root.firstChild;
-  while (n !== null && n !== root) {
-    if (n.nodeType === 1) {
-      if (visit(n as LightElement)) return;
-      const first = (n as LightParent).firstChild;
-      if (first !== null) {
-        n = first;
-        continue;
-      }
-    }
-    while (n !== null && n !== root && n.nextSibling === null) n = n.parentNode;
-    if (n === null || n === root) return;
-    n = n.nextSibling;
+  for (let n = following(root, root); n !== null; n = following(n, root)) {
+    if (n.nodeType === 1 && visit(n as LightElement)) return;
   }
 }

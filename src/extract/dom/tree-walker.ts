@@ -22,8 +22,8 @@ export class LightTreeWalker {
   }
 }
 
-/** The node after `n` in document order, staying inside `root`. */
-function following(n: LightNode, root: LightParent): LightNode | null {
+/** The node after `n` in document order, staying inside `root` (every pre-order walk of the light tree). */
+export function following(n: LightNode, root: LightParent): LightNode | null {
   const first = n.nodeType === 1 || n.nodeType === 9 ? (n as LightParent).firstChild : null;
   if (first !== null) return first;
   let m: LightNode | null = n;
