@@ -2,7 +2,7 @@
  * Pure article extraction: `(html, url, options) → ExtractResult`. Parses once, reads metadata
  * first (read-only), then runs the body stages in order until one yields an article.
  */
-import { parseHTML } from 'linkedom';
+import { createRequire } from 'node:module';
 import { parseLight } from './dom/parse.ts';
 import type { BodyBlock, ExtractResult, Extraction } from '../model/capture.ts';
 import { extractMetadata } from './metadata/index.ts';
@@ -103,11 +103,15 @@ function parse(html: string, dom: ExtractOptions['dom'] = 'light'): Parsed {
   // Inert markup out (cheaper parse), nesting capped (the parser is quadratic in depth), one root.
   const input = withoutLeadingJunk(capNesting(stripInert(html)));
   // The stages only read the tree (and adoptStrayRoots moves nodes), which is all the light DOM offers.
-  const document = dom === 'linkedom'
-    ? (parseHTML(input) as unknown as { document: Document }).document
-    : (parseLight(input) as unknown as Document);
+  const document = dom === 'linkedom' ? parseWithLinkedom(input) : (parseLight(input) as unknown as Document);
   adoptStrayRoots(document);
   return { document, scriptTags: countScriptTags(input) };
+}
+
+/** linkedom, loaded on first use: only the parity test and the benchmark ask for it (~10 MB a process need not hold). */
+function parseWithLinkedom(input: string): Document {
+  const { parseHTML } = createRequire(import.meta.url)('linkedom') as typeof import('linkedom');
+  return (parseHTML(input) as unknown as { document: Document }).document;
 }
 
 /** Counts `<script` tags as the parser recognises them (name, then whitespace, `/` or `>`). */
