@@ -6,6 +6,7 @@ import { fixCase, isPlausibleName, PARTICLES } from './name-shape.ts';
 
 export { fixLowerCase, isPlausibleName } from './name-shape.ts';
 import { isWireAgency, orgByline } from './org-byline.ts';
+import { nominativeOfGenitive, opensWithVid } from './uk-genitive.ts';
 
 /** A person as a byline prints them: the bare name, an honorific printed before it, credentials after it. */
 export interface BylinePerson { name: string; honorific?: string; credentials?: string }
@@ -256,6 +257,8 @@ export function creditsFromByline(raw: string, outletNames: string[] = [], liter
     // Only a pipe typed in the text ("Jane Roe | The Texas Newsroom" in metadata) joins an affiliation to the name:
     // in layout text a pipe stands where two elements meet, and the second is a job title under the name.
     if (literalPipes && kept.length && next && isAffiliation(next)) kept[kept.length - 1]!.credentials = addCredentials(kept[kept.length - 1]!.credentials, next);
+    // «Від Олени Петренко»: names after the Ukrainian «Від» are in the genitive; the directory keeps nominatives.
+    if (kept.length && opensWithVid(clean(raw))) for (const p of kept) p.name = nominativeOfGenitive(p.name);
     if (kept.length) return { people: kept, org };
     // A byline that names a desk or the outlet ("Example Desk / example.in / Share") names nobody after it.
     if (orgSeen || org) return { people: [], org };
