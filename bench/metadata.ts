@@ -21,9 +21,9 @@ interface Prediction { date: string | null; author: string | null; title: string
 /** Per page, the authors' bare names only (as before bylines were read as printed): the names-only figure. */
 const namesOnly: Record<string, Prediction> = {};
 
-/** A person as the byline prints them: "Dr. Jane Roe, MS, RD". */
+/** A person as the byline prints them: "Dr. Jane Roe, MS, RD", "Sarah Knowles MW". */
 function printed(p: CapturedPerson): string {
-  return `${p.honorific ? `${p.honorific} ` : ''}${p.name}${p.credentials ? `, ${p.credentials}` : ''}`;
+  return `${p.honorific ? `${p.honorific} ` : ''}${p.name}${p.credentials ? `${p.credentialsGlued ? ' ' : ', '}${p.credentials}` : ''}`;
 }
 /** Per page, the modification day we found: explains wrong answers whose label is the update day. */
 const modifiedDays: Record<string, string | null> = {};

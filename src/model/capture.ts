@@ -21,6 +21,8 @@ export interface CapturedPerson {
    * after a comma or a pipe ("Home and Digital Security Expert", "The Texas Newsroom").
    */
   credentials?: string;
+  /** True when the byline prints the credentials right after the name, without a comma ("Sarah Knowles MW"). */
+  credentialsGlued?: boolean;
   /** The author's profile page on the outlet, absolute http(s). */
   url?: string;
   bio?: string;

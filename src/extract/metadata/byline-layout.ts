@@ -7,6 +7,7 @@ import { insideForeign, lineText, textOf } from './dom.ts';
 import { byTag, hasAncestor, matching, type Indexed } from './page-index.ts';
 import { fromBioBox } from './bio-box.ts';
 import { creditsFromByline, type BylinePerson } from './names.ts';
+import { isLoneName } from './name-shape.ts';
 
 /** Reads one byline text into people, noting any organisation it credits. */
 export type BylineReader = (text: string) => BylinePerson[];
@@ -165,6 +166,9 @@ function fromUnderHeadline(document: Document, read: BylineReader): BylinePerson
 /** An organisation a layout byline credits, and whether people were named beside it in the same byline. */
 export interface LayoutOrg { name: string; source: string; beside: boolean }
 
+/** Sources that state their text is the byline: only these may credit a lone word ("By BeauHD"). */
+const EXPLICIT_SOURCES = new Set(['byline', 'by-text', 'rel=author']);
+
 /** Sources whose text is a byline by its place or its "By": only these may credit an organisation. */
 const ORG_SOURCES = new Set(['byline', 'by-text', 'rel=author', 'author-element']);
 
@@ -196,8 +200,11 @@ export function layoutCredits(document: Document, outletNames: string[]): { peop
   for (const [name, run] of tries) {
     source = name;
     beside = null;
-    // A lone one-word "name" found by layout alone is usually a label ("Research", "Hardware").
-    const people = run().filter((p) => p.name.includes(' '));
+    // A lone one-word "name" found by layout alone is usually a label ("Research", "Hardware"); where the page
+    // states it as the byline (a byline element, "By …", rel=author) it is how the site credits the writer.
+    // Only a byline of one such word counts: several ("Wellness, Prevention") are topics set in the byline row.
+    const read = run();
+    const people = read.filter((p) => p.name.includes(' ') || (read.length === 1 && EXPLICIT_SOURCES.has(name) && isLoneName(p.name)));
     if (people.length) return { people, source, org: beside };
   }
   return { people: [], source: '', org: alone };

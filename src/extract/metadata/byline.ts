@@ -156,7 +156,10 @@ function withCoAuthors(document: Document, found: Sourced<CapturedPerson[]>, out
 function printedAs(p: CapturedPerson, printed: CapturedPerson): CapturedPerson {
   const out = { ...p };
   if (!out.honorific && printed.honorific) out.honorific = printed.honorific;
-  if (!out.credentials && printed.credentials) out.credentials = printed.credentials;
+  if (!out.credentials && printed.credentials) {
+    out.credentials = printed.credentials;
+    if (printed.credentialsGlued) out.credentialsGlued = true;
+  }
   return out;
 }
 

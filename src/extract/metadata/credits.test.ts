@@ -19,7 +19,9 @@ test('credentials after a name are kept apart from the bare name', () => {
   assert.deepEqual(creditsFromByline('Jane Roe, M.D. FACLM').people, [{ name: 'Jane Roe', credentials: 'M.D. FACLM' }]);
   assert.deepEqual(creditsFromByline('Jane Roe, CEPF®').people, [{ name: 'Jane Roe', credentials: 'CEPF®' }]);
   // Without a comma, and with a footnote mark.
-  assert.deepEqual(creditsFromByline('Jane A. Roe CPP, PSP').people, [{ name: 'Jane A. Roe', credentials: 'CPP, PSP' }]);
+  // Without a comma the credentials stay glued to the name, as printed ("Jane Roe MW", not "Jane Roe, MW").
+  assert.deepEqual(creditsFromByline('Jane A. Roe CPP, PSP').people, [{ name: 'Jane A. Roe', credentials: 'CPP, PSP', credentialsGlued: true }]);
+  assert.deepEqual(creditsFromByline('By Jane Roe MW').people, [{ name: 'Jane Roe', credentials: 'MW', credentialsGlued: true }]);
   assert.deepEqual(creditsFromByline('Written By Jane Roe-Bell, MD*').people, [{ name: 'Jane Roe-Bell', credentials: 'MD' }]);
   // A role or an affiliation after a comma, "and" inside it included.
   assert.deepEqual(creditsFromByline('Jane Roe, Home and Digital Security Expert').people, [{ name: 'Jane Roe', credentials: 'Home and Digital Security Expert' }]);

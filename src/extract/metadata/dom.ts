@@ -150,6 +150,8 @@ export function linksElsewhere(el: Element, pageUrl: string): boolean {
 
 /** Class and id words of containers whose content belongs to other pieces or to readers, not to this article. */
 const FOREIGN_WORD = /(^|[_-])(comments?|related|recommend\w*|sidebar|footer|nav|navigation|menu|teasers?|promos?|trending|popular|newsletter|rail|cards?|more-\w+|todays?)($|[_-])/i;
+/** A footer class word (`article-template-footer-main`, `entry-footer`). */
+const FOOTER_WORD = /(^|[_-])footer($|[_-])/i;
 /** Layout words that name a neighbour or a look, not the element's role (`under-menu`, `no-comments`, `card-shadow`). */
 const MODIFIER_WORD = /^(under|below|above|after|before|has|with|without|no)[_-]|[_-](shadow|border|rounded|radius)$/i;
 
@@ -166,7 +168,9 @@ export function insideForeign(el: Element): boolean {
     // unless the aside is in <main>, where templates put the byline and date beside the text.
     if (tag === 'nav' || ((tag === 'aside' || tag === 'footer') && !cur.closest('article') && !(tag === 'aside' && cur.closest('main')))) return true;
     const words = `${classOf(cur)} ${cur.getAttribute('id') ?? ''}`.split(/\s+/);
-    if (words.some((w) => w && !/[:[\]]/.test(w) && !MODIFIER_WORD.test(w) && FOREIGN_WORD.test(w))) return true;
+    const foreign = words.filter((w) => w && !/[:[\]]/.test(w) && !MODIFIER_WORD.test(w) && FOREIGN_WORD.test(w));
+    // Like a <footer> tag, a footer class inside the article is its end matter (byline, tags), not the page's.
+    if (foreign.length && !(foreign.every((w) => FOOTER_WORD.test(w)) && cur.closest('article'))) return true;
   }
   return false;
 }

@@ -19,6 +19,18 @@ export function isPlausibleName(s: string): boolean {
   return words.some((w) => /^\p{Lu}/u.test(w));
 }
 
+/** Words that sign a post without naming anyone, or label a byline slot: never a lone name. */
+const GENERIC_WORD = /^(admin|administrator|webmaster|moderator|staff|team|editors?|editorial|authors?|writers?|contributors?|guest|anonymous|unknown|user|everyone|support|marketing|sales|info|contact|research|opinion|sponsored|partner|press|posts|articles|stories|profile|bio|category|categories|tags?|topics?|mon|tues?|wed|thu|thurs?|fri|sat|sun)$/i;
+
+/**
+ * True when one word may stand alone as a byline's name ("BeauHD", "Amanda"): capitalised, letters only, with
+ * lower case in it (all-capitals words are acronyms), not a stock word. Logins ("q_admin", "h.szeyee",
+ * "stephenlega") fail: digits, dots, underscores, @ and all-lower-case words are accounts, not names.
+ */
+export function isLoneName(word: string): boolean {
+  return /^\p{Lu}[\p{L}'’-]{2,29}$/u.test(word) && /\p{Ll}/u.test(word) && !GENERIC_WORD.test(word) && !NOT_A_NAME.test(word);
+}
+
 /** Title-cases an all-capitals name ("JOHN SMITH" → "John Smith"); leaves mixed case alone. */
 export function fixCase(name: string): string {
   if (name !== name.toUpperCase() || !/\p{Lu}{3}/u.test(name)) return name;

@@ -9,7 +9,7 @@ import { isWireAgency, orgByline } from './org-byline.ts';
 import { nominativeOfGenitive, opensWithVid } from './uk-genitive.ts';
 
 /** A person as a byline prints them: the bare name, an honorific printed before it, credentials after it. */
-export interface BylinePerson { name: string; honorific?: string; credentials?: string }
+export interface BylinePerson { name: string; honorific?: string; credentials?: string; credentialsGlued?: boolean }
 /** What one byline credits: people, and an organisation credited instead of or beside them. */
 export interface BylineCredit { people: BylinePerson[]; org: string | null }
 
@@ -18,7 +18,7 @@ const ROLE = /\b(editor|editors|writer|reporter|correspondent|contributor|contri
 /** "Reviewed by …", "Medically reviewed by …", "Fact checked by …": people other than the author. */
 const NOT_AUTHOR_BY = /^(?:(?:medically|expert|clinically)\s+)?(?:reviewed|researched|edited|fact[- ]?checked|checked|verified|illustrated|photographed|produced)\s+by\b/i;
 /** Cut the byline where the date, a separator or a trailing role starts. */
-const TAIL = /\s*(?:[|•·—–⋅∙‧・]|\s-\s|\son\s+(?=\w+\s+\d|\d)|\sin\s|\s(?:updated|published|posted|last\s+updated|reviewed|fact[- ]checked)\b|\d|\s(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d).*$/iu;
+const TAIL = /\s*(?:[|•·—–⋅∙‧・]|\s-\s|\s(?:on|at)\s+(?=(?:\w+,?\s+){0,2}\d)|\sin\s|\s(?:updated|published|posted|last\s+updated|reviewed|fact[- ]checked)\b|\d|\s(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d).*$/iu;
 /** Degrees and credentials that follow a name after a comma: "Jane Roe, MD". */
 const CREDENTIAL = /^(md|m\.d\.|phd|ph\.d\.|rn|bsn|msn|do|dds|dmd|dvm|vmd|mba|mph|ms|ma|msc|bsc|cpa|cfp|cfa|rd|rdn|ld|lcsw|lmft|lpc|np|fnp|pa-c|esq)\.?$/i;
 /** Generational suffixes are part of the name they follow: "John Smith, Jr." is "John Smith Jr.". */
@@ -51,7 +51,7 @@ function cutUiWords(part: string): string {
 const UI_WORD = /\b(contact|login|logout|account|subscribe|register|search|cart|privacy|terms|careers|support|faq|menu|sign in|sign up|text size|font size|webmaster|customer care|official)\b|^(a|an|what|how|why|when|where|which|this|our|your|my)\s/i;
 
 /** Words that never name a person, wherever they appear: "South Carolina Learning Network", "Example Clinic". */
-const ORG_ALWAYS = /\b(network|media|magazine|team|staff|foundation|clinic|institute|university|center|centre|society|association|forum|weblog|blog|company|inc|ltd|llc|gmbh|group|agency|studio|news|newsroom|online|digital|editors|desk|department|ministry|council|committee|representative|bureau|services|solutions|software|tips|dental|dentistry)\b/i;
+const ORG_ALWAYS = /\b(network|media|magazine|team|staff|foundation|clinic|institute|university|center|centre|society|association|forum|weblog|blog|company|inc|ltd|llc|gmbh|group|agency|studio|news|newsroom|newsdesk|online|digital|editors|desk|department|ministry|council|committee|representative|bureau|services|solutions|software|tips|dental|dentistry)\b/i;
 
 /** Job words that layouts print right after a name, without a comma. */
 const TRAILING_ROLE = /^(staff|senior|lead|chief|associate|contributing|former|freelance|managing|executive|deputy|editor|editors|writer|reporter|correspondent|contributor|columnist|journalist|producer|photographer|editor-in-chief)$/i;
@@ -99,8 +99,18 @@ function asName(part: string, outletKeys: string[]): string | Refusal {
   const glued = /\p{Ll}\p{Lu}/u.test(part.split(/\s+/).pop() ?? '');
   if (glued && outletKeys.some((k) => k.includes(' ') && spaced.length > k.length && spaced.startsWith(k) && spaced[k.length] !== ' ')) return 'role';
   const sameAsOutlet = flat.some((k) => k === key || (key.length >= 3 && (k.startsWith(key) || key.startsWith(k))));
-  if (sameAsOutlet && (ORG_WORD.test(part) || !part.includes(' '))) return 'role';
+  // A word equal to a name of the outlet ("Buzzsprout" at buzzsprout.com) is the outlet whatever its shape.
+  const lone = !part.includes(' ') && (flat.includes(key) || !isOwnersFirstName(spaced, outletKeys));
+  if (sameAsOutlet && (ORG_WORD.test(part) || lone)) return 'role';
   return part;
+}
+
+/**
+ * True when one word is the first word of the outlet's several-word name and that name names no organisation:
+ * "Ben" on "Ben Edelstein", "Lillie" on "Lillie Eats and Tells" is the site's owner signing by first name.
+ */
+function isOwnersFirstName(word: string, outletKeys: string[]): boolean {
+  return outletKeys.some((k) => k.startsWith(`${word} `) && !ORG_WORD.test(k) && !ORG_ALWAYS.test(k));
 }
 
 /** A person as the byline prints them: the bare name, an honorific before it, post-nominals glued after it. */
@@ -109,7 +119,8 @@ function asPerson(name: string): BylinePerson {
   const [honorific, rest] = splitHonorific(fixCase(bare));
   const person: BylinePerson = { name: rest };
   if (honorific) person.honorific = honorific;
-  if (tail) person.credentials = tail;
+  // Printed as the page prints it: "Sarah Knowles MW" has no comma to restore.
+  if (tail) Object.assign(person, { credentials: tail, credentialsGlued: true });
   return person;
 }
 
