@@ -41,7 +41,7 @@ const MIN_ARTICLE_CHARS = 200;
 /** Extracts metadata and the sanitized body of an article page. Never throws. */
 export function extract(html: string, url: string, options: ExtractOptions = {}): ExtractResult {
   try {
-    return extractUnsafe(html.length > MAX_INPUT ? html.slice(0, MAX_INPUT) : html, url, options);
+    return extractUnsafe(html, url, options);
   } catch (error) {
     // The parser and stages are written not to throw; this keeps a surprise from crashing a batch.
     return { ok: false, reason: 'not-an-article', message: `extraction failed: ${(error as Error).message}` };
@@ -71,7 +71,7 @@ function extractUnsafe(html: string, url: string, options: ExtractOptions): Extr
 export function extractBody(html: string, url: string, options: ExtractOptions = {}): BodyResult {
   try {
     if (isBlank(html)) return { ok: false, reason: 'empty-page', message: 'the page is empty' };
-    return bodyOf(parse(html.length > MAX_INPUT ? html.slice(0, MAX_INPUT) : html, options.dom), url, options);
+    return bodyOf(parse(html, options.dom), url, options);
   } catch (error) {
     return { ok: false, reason: 'not-an-article', message: `extraction failed: ${(error as Error).message}` };
   }
@@ -95,13 +95,13 @@ interface Parsed {
 }
 
 /** Parses a page as `extract` does, for callers that run one half of it (the metadata benchmark). */
-export function parsePage(html: string, dom: ExtractOptions['dom'] = 'light'): Document {
-  return parse(html.length > MAX_INPUT ? html.slice(0, MAX_INPUT) : html, dom).document;
+export function parsePage(html: string, dom?: ExtractOptions['dom']): Document {
+  return parse(html, dom).document;
 }
 
 function parse(html: string, dom: ExtractOptions['dom'] = 'light'): Parsed {
-  // Inert markup out (cheaper parse), nesting capped (the parser is quadratic in depth), one root.
-  const input = withoutLeadingJunk(capNesting(stripInert(html)));
+  // Cut to a bounded size; inert markup out (cheaper parse), nesting capped (the parser is quadratic in depth), one root.
+  const input = withoutLeadingJunk(capNesting(stripInert(html.length > MAX_INPUT ? html.slice(0, MAX_INPUT) : html)));
   // The stages only read the tree (and adoptStrayRoots moves nodes), which is all the light DOM offers.
   const document = dom === 'linkedom' ? parseWithLinkedom(input) : (parseLight(input) as unknown as Document);
   adoptStrayRoots(document);

@@ -6,7 +6,7 @@ const { register } = await import('tsx/esm/api');
 register();
 const { extract } = await import('../extract/extract.ts');
 
-parentPort.on('message', ({ id, html, url, options }) => {
+parentPort.on('message', ({ html, url, options }) => {
   // extract never throws; a surprise still answers, so the caller is never left waiting.
   let result;
   try {
@@ -14,5 +14,5 @@ parentPort.on('message', ({ id, html, url, options }) => {
   } catch (error) {
     result = { ok: false, reason: 'not-an-article', message: `extraction failed: ${error?.message ?? error}` };
   }
-  parentPort.postMessage({ id, result });
+  parentPort.postMessage({ result });
 });

@@ -48,7 +48,7 @@ function next(): void {
   const thread = worker ?? start();
   thread.ref();
   timer = setTimeout(() => fail(`extraction stopped after ${timeLimitMs / 1000} s: the page is too large or too complex`), timeLimitMs);
-  thread.postMessage({ id: 0, html: job.html, url: job.url, options: job.options });
+  thread.postMessage({ html: job.html, url: job.url, options: job.options });
 }
 
 function start(): Worker {

@@ -44,16 +44,8 @@ export class LightCharacterData extends LightNode {
     super(nodeType, ownerDocument);
   }
 
-  get nodeValue(): string {
-    return this.data;
-  }
-
   override get textContent(): string {
     return this.data;
-  }
-
-  get nodeName(): string {
-    return this.nodeType === 3 ? '#text' : this.nodeType === 4 ? '#cdata-section' : '#comment';
   }
 }
 
@@ -80,20 +72,6 @@ export class LightParent extends LightNode {
     return n as LightElement | null;
   }
 
-  get lastElementChild(): LightElement | null {
-    let n = this.lastChild;
-    while (n !== null && n.nodeType !== 1) n = n.previousSibling;
-    return n as LightElement | null;
-  }
-
-  get childElementCount(): number {
-    return this.children.length;
-  }
-
-  hasChildNodes(): boolean {
-    return this.firstChild !== null;
-  }
-
   /** Text of the text and CDATA nodes below, in document order (comments excluded, as in linkedom). */
   override get textContent(): string {
     const parts: string[] = [];
@@ -111,11 +89,6 @@ export class LightParent extends LightNode {
     if (this.lastChild) this.lastChild.nextSibling = node;
     else this.firstChild = node;
     this.lastChild = node;
-    return node;
-  }
-
-  removeChild<T extends LightNode>(node: T): T {
-    if (node.parentNode === this) detach(node);
     return node;
   }
 
@@ -158,18 +131,6 @@ export class LightElement extends LightParent {
     return this.localName.toUpperCase();
   }
 
-  get nodeName(): string {
-    return this.tagName;
-  }
-
-  get id(): string {
-    return this.attribs.id ?? '';
-  }
-
-  get className(): string {
-    return this.attribs.class ?? '';
-  }
-
   getAttribute(name: string): string | null {
     return Object.hasOwn(this.attribs, name) ? this.attribs[name]! : null;
   }
@@ -184,15 +145,6 @@ export class LightElement extends LightParent {
 
   hasAttribute(name: string): boolean {
     return Object.hasOwn(this.attribs, name);
-  }
-
-  hasAttributes(): boolean {
-    for (const _ in this.attribs) return true;
-    return false;
-  }
-
-  matches(selector: string): boolean {
-    return matches(selector, this);
   }
 
   closest(selector: string): LightElement | null {
@@ -232,15 +184,7 @@ export class LightDocument extends LightParent {
     return (head && selectOne('title', head)?.textContent) || '';
   }
 
-  createElement(name: string): LightElement {
-    return new LightElement(this, name.toLowerCase(), {});
-  }
-
   createTreeWalker(root: LightParent, whatToShow?: number): LightTreeWalker {
     return new LightTreeWalker(root, whatToShow);
-  }
-
-  createTextNode(data: string): LightCharacterData {
-    return new LightCharacterData(3, this, data);
   }
 }

@@ -9,14 +9,14 @@ import { following } from './tree-walker.ts';
 
 const adapter: NonNullable<Options<LightNode, LightElement>['adapter']> = {
   isTag: (node): node is LightElement => node.nodeType === 1,
-  getAttributeValue: (el, name) => (Object.hasOwn(el.attribs, name) ? el.attribs[name] : undefined),
+  getAttributeValue: (el, name) => el.getAttribute(name) ?? undefined,
   getChildren: (node) => (node.nodeType === 1 || node.nodeType === 9 ? (node as LightParent).childNodes : []),
   getName: (el) => el.localName,
   getParent: (el) => el.parentNode,
   getSiblings: (node) => (node.parentNode ? node.parentNode.childNodes : [node]),
   prevElementSibling: (node) => node.previousElementSibling,
   getText: (node) => node.textContent,
-  hasAttrib: (el, name) => Object.hasOwn(el.attribs, name),
+  hasAttrib: (el, name) => el.hasAttribute(name),
   removeSubsets: (nodes) => nodes.filter((n, i) => !nodes.some((m, j) => j !== i && m !== n && (m as LightParent).contains?.(n))),
 };
 

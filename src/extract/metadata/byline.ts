@@ -193,6 +193,7 @@ export function extractCredits(document: Document, url: string, meta: MetaTags, 
   const layoutOrg = layout.org ? { value: { name: layout.org.name }, source: layout.org.source } : null;
   const explicit = layout.source === 'byline' || layout.source === 'by-text';
   if (fromLayout && (explicit || !found) && !fromLayout.value.every((p) => isOutletName(p.name, outletNames))) return { authors: fromLayout, org: layoutOrg };
-  const authors = found ?? fromLayout;
-  return { authors, org: authors === fromLayout && fromLayout ? layoutOrg : metaOrg(authors) ?? (authors ? null : layoutOrg) };
+  if (found) return { authors: found, org: metaOrg(found) };
+  if (fromLayout) return { authors: fromLayout, org: layoutOrg };
+  return { authors: null, org: metaOrg(null) ?? layoutOrg };
 }

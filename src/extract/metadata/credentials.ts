@@ -4,8 +4,16 @@
  * The name itself stays bare, because it is matched against the newsroom's people directory.
  */
 
-/** Degrees and credentials in mixed case, which the all-capitals rule below does not cover. */
-const MIXED_CASE = /^(phd|ph\.d\.?|dphil|mphil|msc|bsc|m\.sc\.?|b\.sc\.?|med|edd|psyd|pharmd|drph|mbbs|llb|llm|esq|pa-c|m\.a\.?|b\.a\.?|m\.s\.?|b\.s\.?|m\.d\.?|d\.o\.?|r\.n\.?)$/i;
+/**
+ * Degrees and credentials by name, in any case: those in mixed case ("PhD") escape the all-capitals rule below,
+ * and a known one alone is never a name ("Jane Roe, MD").
+ */
+const KNOWN_DEGREE = /^(md|m\.d\.?|phd|ph\.d\.?|dphil|mphil|rn|r\.n\.?|bsn|msn|do|d\.o\.?|dds|dmd|dvm|vmd|mba|mph|ms|m\.s\.?|ma|m\.a\.?|ba|b\.a\.?|bs|b\.s\.?|msc|m\.sc\.?|bsc|b\.sc\.?|med|edd|psyd|pharmd|drph|mbbs|llb|llm|cpa|cfp|cfa|rd|rdn|ld|lcsw|lmft|lpc|np|fnp|pa-c|esq)\.?$/i;
+
+/** True when `word` is a degree or credential known by name ("MD", "PhD", "CFP"). */
+export function isKnownDegree(word: string): boolean {
+  return KNOWN_DEGREE.test(word);
+}
 /** Generational suffixes belong to the name ("John Smith III"), not to its credentials. */
 const GENERATION = /^(jr|sr|ii|iii|iv|v)\.?$/i;
 /** Honorifics printed before a name; kept apart so that the name matches the directory. */
@@ -18,7 +26,7 @@ const HONORIFIC = /^(Dr|DR|Prof|Rev|Sir|Dame|Mr|Mrs|Ms|Mx)\.?\s+(?=\p{Lu})/u;
 export function isPostNominal(word: string): boolean {
   const w = word.replace(/[®™©*]+$/u, '');
   if (!w || GENERATION.test(w)) return false;
-  return /^(?:\p{Lu}\.?){2,6}$/u.test(w) || /^\p{Lu}{1,4}-\p{Lu}{1,4}$/u.test(w) || MIXED_CASE.test(w);
+  return /^(?:\p{Lu}\.?){2,6}$/u.test(w) || /^\p{Lu}{1,4}-\p{Lu}{1,4}$/u.test(w) || KNOWN_DEGREE.test(w);
 }
 
 /**

@@ -19,8 +19,18 @@ export function isPlausibleName(s: string): boolean {
   return words.some((w) => /^\p{Lu}/u.test(w));
 }
 
-/** Words that sign a post without naming anyone, or label a byline slot: never a lone name. */
-const GENERIC_WORD = /^(admin|administrator|webmaster|moderator|staff|team|editors?|editorial|authors?|writers?|contributors?|guest|anonymous|unknown|user|everyone|support|marketing|sales|info|contact|research|opinion|sponsored|partner|press|posts|articles|stories|profile|bio|category|categories|tags?|topics?|mon|tues?|wed|thu|thurs?|fri|sat|sun)$/i;
+/**
+ * Words that sign a post without naming anyone, or label a byline slot: never a lone name, and a byline made
+ * only of them credits no organisation either ("Admin", "Our Team").
+ */
+const STOCK_WORD = /^(admin|administrator|webmaster|moderator|staff|team|editors?|editorial|authors?|writers?|contributors?|guest|anonymous|unknown|user|everyone|owner|member|official|support|marketing|community|sales|info|contact|research|opinion|sponsored|partner|press|post|posts|articles|stories|profile|bio|category|categories|tags?|topics?|newsroom|desk|news|the|our|site|blog|web|content)$/i;
+/** Day abbreviations a date line leaves next to a byline ("Sat"). */
+const DAY_ABBREVIATION = /^(mon|tues?|wed|thu|thurs?|fri|sat|sun)$/i;
+
+/** True when `word` is one of the stock words above. */
+export function isStockWord(word: string): boolean {
+  return STOCK_WORD.test(word);
+}
 
 /**
  * True when one word may stand alone as a byline's name ("BeauHD", "Amanda"): capitalised, letters only, with
@@ -28,7 +38,7 @@ const GENERIC_WORD = /^(admin|administrator|webmaster|moderator|staff|team|edito
  * "stephenlega") fail: digits, dots, underscores, @ and all-lower-case words are accounts, not names.
  */
 export function isLoneName(word: string): boolean {
-  return /^\p{Lu}[\p{L}'’-]{2,29}$/u.test(word) && /\p{Ll}/u.test(word) && !GENERIC_WORD.test(word) && !NOT_A_NAME.test(word);
+  return /^\p{Lu}[\p{L}'’-]{2,29}$/u.test(word) && /\p{Ll}/u.test(word) && !STOCK_WORD.test(word) && !DAY_ABBREVIATION.test(word) && !NOT_A_NAME.test(word);
 }
 
 /** Title-cases an all-capitals name ("JOHN SMITH" → "John Smith"); leaves mixed case alone. */

@@ -1,12 +1,12 @@
 /** Turns byline text into person names: strips "By", splits lists, rejects outlet names, URLs and roles. */
-import { addCredentials, isCredentialText, splitHonorific, splitTrailingCredentials } from './credentials.ts';
+import { addCredentials, isCredentialText, isKnownDegree, splitHonorific, splitTrailingCredentials } from './credentials.ts';
 import { chunkEnd, joinPieces, sepText } from './byline-pieces.ts';
 import { clean, normKey } from './dom.ts';
 import { fixCase, isPlausibleName, PARTICLES } from './name-shape.ts';
-
-export { fixLowerCase, isPlausibleName } from './name-shape.ts';
 import { isWireAgency, orgByline } from './org-byline.ts';
 import { nominativeOfGenitive, opensWithVid } from './uk-genitive.ts';
+
+export { fixLowerCase, isPlausibleName } from './name-shape.ts';
 
 /** A person as a byline prints them: the bare name, an honorific printed before it, credentials after it. */
 export interface BylinePerson { name: string; honorific?: string; credentials?: string; credentialsGlued?: boolean }
@@ -19,8 +19,6 @@ const ROLE = /\b(editor|editors|writer|reporter|correspondent|contributor|contri
 const NOT_AUTHOR_BY = /^(?:(?:medically|expert|clinically)\s+)?(?:reviewed|researched|edited|fact[- ]?checked|checked|verified|illustrated|photographed|produced)\s+by\b/i;
 /** Cut the byline where the date, a separator or a trailing role starts. */
 const TAIL = /\s*(?:[|•·—–⋅∙‧・]|\s-\s|\s(?:on|at)\s+(?=(?:\w+,?\s+){0,2}\d)|\sin\s|\s(?:updated|published|posted|last\s+updated|reviewed|fact[- ]checked)\b|\d|\s(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d).*$/iu;
-/** Degrees and credentials that follow a name after a comma: "Jane Roe, MD". */
-const CREDENTIAL = /^(md|m\.d\.|phd|ph\.d\.|rn|bsn|msn|do|dds|dmd|dvm|vmd|mba|mph|ms|ma|msc|bsc|cpa|cfp|cfa|rd|rdn|ld|lcsw|lmft|lpc|np|fnp|pa-c|esq)\.?$/i;
 /** Generational suffixes are part of the name they follow: "John Smith, Jr." is "John Smith Jr.". */
 const SUFFIX = /^(jr|sr|ii|iii|iv)\.?$/i;
 /** Separators of a list of names; captured, because a comma after a role introduces an affiliation. */
@@ -86,7 +84,7 @@ type Refusal = 'role' | 'other';
 /** The piece as a name, or why it is none. */
 function asName(part: string, outletKeys: string[]): string | Refusal {
   // Only known degrees are refused here: an all-capitals name ("JANE DOE") reads like letters after a name.
-  if (!part || CREDENTIAL.test(part)) return 'other';
+  if (!part || isKnownDegree(part)) return 'other';
   if (ROLE.test(part) || ORG_ALWAYS.test(part) || /^the\s/i.test(part) || isWireAgency(part)) return 'role'; // "Staff Writer", "The Daily"
   // A one-word nickname or maiden name in parentheses is part of the name: "Paramita (Guha) Ghosh".
   const bare = part.replace(/\((\p{Lu}[\p{L}'-]*)\)/gu, '$1');

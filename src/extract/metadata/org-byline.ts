@@ -4,6 +4,7 @@
  * an organisation never enters the people directory and a person is never hidden behind one.
  */
 import { clean, looksLikeUrl, normKey } from './dom.ts';
+import { isStockWord } from './name-shape.ts';
 
 /** Collective nouns that end a team's credit: "Podium Staff", "Our Editors", "News Desk". */
 const COLLECTIVE_END = /\b(team|staff|desk|newsdesk|newsroom|editors|editorial(?:\s+(?:team|board|staff))?|contributors|writers|reporters|bureau|crew)$/i;
@@ -11,8 +12,6 @@ const COLLECTIVE_END = /\b(team|staff|desk|newsdesk|newsroom|editors|editorial(?
 const INSTITUTION = /\b(foundation|institute|university|college|center|centre|clinic|hospital|association|society|council|committee|ministry|department|agency|bureau|company|corporation|inc|ltd|llc|gmbh|plc|group|network|media|news|press|labs?)\b\.?/i;
 /** Wire agencies, which stand in the byline of the stories they supply. */
 const WIRE = /^(?:the\s+)?(associated press|ap|reuters|afp|agence france-presse|bloomberg(?: news)?|pa media|press association|dpa|upi|united press international|ani|pti|ians|xinhua|the canadian press|aap|efe|ansa|kyodo(?: news)?|yonhap)$/i;
-/** Words that say nothing on their own: a byline of only these credits nobody an editor would name. */
-const GENERIC = /^(admin|administrator|anonymous|guest|unknown|user|author|authors|staff|team|editor|editors|editorial|writer|contributor|webmaster|moderator|newsroom|desk|the|our|site|blog|web|content|marketing|community|owner|member|official|support|sponsored|partner|post|news)$/i;
 /** A single person's role: "Staff Writer", "Community Editor" credit a role, not an organisation. */
 const ROLE_END = /\b(editor|writer|reporter|author|contributor|correspondent|columnist|clinician|expert|manager|specialist|strategist|intern|guest)$/i;
 
@@ -36,7 +35,7 @@ export function orgByline(raw: string, outletNames: string[] = []): string | nul
   const text = clean(raw).replace(/^by\s+/i, '').split(/\s[/|•·—–]\s/)[0]!.replace(/[\s,.:;|]+$/, '');
   if (text.length < 2 || text.length > 80 || looksLikeUrl(text) || /@|\d{3,}|[<>{}=?!]/.test(text)) return null;
   const words = wordsOf(text);
-  if (words.length > 8 || words.every((w) => GENERIC.test(w))) {
+  if (words.length > 8 || words.every((w) => isStockWord(w))) {
     // "Our Editors", "News Desk": a collective of several generic words still credits the outlet's people.
     return words.length >= 2 && words.length <= 3 && COLLECTIVE_END.test(text) && !/^the\s+\w+$/i.test(text) ? text : null;
   }
@@ -64,7 +63,7 @@ export function isWireAgency(text: string): boolean {
  */
 export function typedOrgName(raw: string): string | null {
   const name = clean(raw);
-  if (name.length < 2 || name.length > 80 || looksLikeUrl(name) || (!name.includes(' ') && GENERIC.test(name))) return null;
+  if (name.length < 2 || name.length > 80 || looksLikeUrl(name) || (!name.includes(' ') && isStockWord(name))) return null;
   return name;
 }
 
