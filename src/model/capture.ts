@@ -23,6 +23,11 @@ export interface CapturedPerson {
   credentials?: string;
   /** True when the byline prints the credentials right after the name, without a comma ("Sarah Knowles MW"). */
   credentialsGlued?: boolean;
+  /**
+   * True when the page credits an account name, not a personal name ("stephenlega"): it is what the page prints,
+   * so it is kept, and the editor is asked to put the person's name.
+   */
+  account?: boolean;
   /** The author's profile page on the outlet, absolute http(s). */
   url?: string;
   bio?: string;

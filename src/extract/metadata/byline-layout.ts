@@ -206,6 +206,9 @@ export function layoutCredits(document: Document, outletNames: string[]): { peop
     const read = run();
     const people = read.filter((p) => p.name.includes(' ') || (read.length === 1 && EXPLICIT_SOURCES.has(name) && isLoneName(p.name)));
     if (people.length) return { people, source, org: beside };
+    // A byline that credits an organisation alone ("By Resy Staff") is the page's answer: a person found by a
+    // looser source further on is someone else (a teaser's author, a photographer).
+    if (alone && EXPLICIT_SOURCES.has(name)) break;
   }
   return { people: [], source: '', org: alone };
 }

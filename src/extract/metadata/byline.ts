@@ -10,7 +10,8 @@ import type { MetaTags } from './meta-tags.ts';
 import type { Microdata } from './microdata.ts';
 import { BY_START, isAuthorElement, isBylineElement, layoutCredits } from './byline-layout.ts';
 import { creditsFromByline, fixLowerCase, isOutletName, isPlausibleName, namesOtherContributor, type BylineCredit } from './names.ts';
-import { typedOrgName } from './org-byline.ts';
+import { roleCredit, typedOrgName } from './org-byline.ts';
+import { isAccountName } from './name-shape.ts';
 
 /** An organisation credited as author, with its page when the metadata gives one. */
 export type OrgCredit = { name: string; url?: string };
@@ -37,6 +38,19 @@ function sameSite(a: string, b: string): boolean {
   return !!ha && ha === bareHost(b);
 }
 
+/**
+ * A byline typed in an author field: its people and organisation, or else the role it credits ("Staff Clinician"),
+ * or the account name the CMS printed for a writer without a display name ("stephenlega").
+ */
+function creditOrRole(text: string, outletNames: string[]): BylineCredit {
+  const credit = creditsFromByline(text, outletNames, true);
+  if (credit.people.length || credit.org) return credit;
+  const role = roleCredit(text);
+  if (role) return { people: [], org: role };
+  const account = clean(text);
+  return isAccountName(account) && !isOutletName(account, outletNames) ? { people: [{ name: account, account: true }], org: null } : credit;
+}
+
 /** One JSON-LD author: the people it names, or the organisation it is (typed so, or named like one). */
 function personFromLd(v: unknown, ld: LdData, url: string, outletNames: string[], orgs: SourcedOrg[]): CapturedPerson[] {
   const node = ld.resolve(v);
@@ -51,7 +65,7 @@ function personFromLd(v: unknown, ld: LdData, url: string, outletNames: string[]
   // Names arrive entity-escaped ("Maria &amp; Katerina") and, from some CMSs, in lower case.
   const name = fixLowerCase(clean(decodeEntities(ldString(n['name']) ?? [ldString(n['givenName']), ldString(n['familyName'])].filter(Boolean).join(' '))));
   if (!name || looksLikeUrl(name)) return [];
-  const credit = creditsFromByline(name, outletNames, true);
+  const credit = creditOrRole(name, outletNames);
   const link = absoluteUrl(ldString(n['url']), url);
   if (!credit.people.length) {
     // "TOI Lifestyle Desk" typed as a Person is still a desk.
@@ -96,7 +110,7 @@ function fromMeta(meta: MetaTags, outletNames: string[], orgs: SourcedOrg[]): So
   for (const key of ['author', 'article:author', 'parsely-author', 'sailthru.author', 'dc.creator', 'dcterms.creator', 'byl', 'citation_author', 'citation_authors', 'twitter:data1']) {
     // Citations write one author as "Surname, Given Names"; elsewhere a comma separates two people.
     const values = (meta.get(key) ?? []).filter((v) => !looksLikeUrl(v)).map((v) => fixLowerCase(key.startsWith('citation') ? surnameLast(v) : v));
-    const names = unique(values.flatMap((v) => peopleOf(creditsFromByline(v, outletNames, true), orgs, `meta:${key}`)));
+    const names = unique(values.flatMap((v) => peopleOf(creditOrRole(v, outletNames), orgs, `meta:${key}`)));
     if (!names.length) continue;
     // The site's own name in one tag (a CMS default) must not hide a person named in another.
     if (!names.every((p) => isOutletName(p.name, outletNames))) return { value: names, source: `meta:${key}` };
@@ -192,7 +206,9 @@ export function extractCredits(document: Document, url: string, meta: MetaTags, 
   const fromLayout = layout.people.length ? { value: layout.people, source: layout.source } : null;
   const layoutOrg = layout.org ? { value: { name: layout.org.name }, source: layout.org.source } : null;
   const explicit = layout.source === 'byline' || layout.source === 'by-text';
-  if (fromLayout && (explicit || !found) && !fromLayout.value.every((p) => isOutletName(p.name, outletNames))) return { authors: fromLayout, org: layoutOrg };
+  // An account name ("andrew.keaveney") is the CMS's login, so a name the page prints anywhere reads better.
+  const accountsOnly = !!found && found.value.every((p) => p.account);
+  if (fromLayout && (explicit || !found || accountsOnly) && !fromLayout.value.every((p) => isOutletName(p.name, outletNames))) return { authors: fromLayout, org: layoutOrg };
   if (found) return { authors: found, org: metaOrg(found) };
   if (fromLayout) return { authors: fromLayout, org: layoutOrg };
   return { authors: null, org: metaOrg(null) ?? layoutOrg };

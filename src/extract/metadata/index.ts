@@ -47,6 +47,9 @@ function read(document: Document, url: string): Metadata {
   if (bylineOrg) warnings.push(orgWarning(bylineOrg.value.name, !!authors));
   if (!authors) {
     if (!bylineOrg) warnings.push({ field: 'authors', message: 'no author found' });
+  } else if (authors.value.some((p) => p.account)) {
+    const names = authors.value.filter((p) => p.account).map((p) => `“${p.name}”`).join(', ');
+    warnings.push({ field: 'authors', message: `the page credits the account name ${names}, not the writer's name: check it` });
   } else if (!authors.source.startsWith('json-ld') && !authors.source.startsWith('meta') && !authors.source.startsWith('itemprop')) warnings.push({ field: 'authors', message: 'author guessed from the page layout, not from metadata: check it' });
   return {
     headline, kind, authors, bylineOrg, published: dates.published, modified: dates.modified, outlet,

@@ -55,3 +55,16 @@ export function fixLowerCase(name: string): string {
   if (!/^\p{Ll}[\p{Ll}'’-]*(?:\s+\p{Ll}[\p{Ll}'’-]*){1,2}$/u.test(name.trim())) return name;
   return name.trim().replace(/(^|\s)(\p{Ll})/gu, (_m, a: string, b: string) => a + b.toUpperCase());
 }
+
+/**
+ * True when `word` is an account name a CMS prints as the author when nobody set a display name ("stephenlega",
+ * "sara.r.peter", "apblackmd"): lower case, letters with digits, dots, dashes or underscores, at least three
+ * letters. CMS defaults ("admin", "q_admin") and stock words credit nobody; an e-mail address or a domain is no name.
+ */
+export function isAccountName(word: string): boolean {
+  if (!/^\p{Ll}[\p{Ll}\d._-]{2,30}$/u.test(word) || /admin|^user\d*$|^root$/.test(word) || looksLikeUrl(word)) return false;
+  // A template's unfilled field ("page.head.extra.author", "undefined") or a generated id is no account anyone chose.
+  if (/^(undefined|null|none|nan)$/.test(word) || (word.match(/\d/g)?.length ?? 0) > 2) return false;
+  const parts = word.split(/[._-]+/);
+  return (word.match(/\p{L}/gu)?.length ?? 0) >= 3 && !parts.some((w) => STOCK_WORD.test(w) || NOT_A_NAME.test(w));
+}

@@ -9,7 +9,7 @@ import { nominativeOfGenitive, opensWithVid } from './uk-genitive.ts';
 export { fixLowerCase, isPlausibleName } from './name-shape.ts';
 
 /** A person as a byline prints them: the bare name, an honorific printed before it, credentials after it. */
-export interface BylinePerson { name: string; honorific?: string; credentials?: string; credentialsGlued?: boolean }
+export interface BylinePerson { name: string; honorific?: string; credentials?: string; credentialsGlued?: boolean; account?: boolean }
 /** What one byline credits: people, and an organisation credited instead of or beside them. */
 export interface BylineCredit { people: BylinePerson[]; org: string | null }
 

@@ -52,6 +52,21 @@ export function orgByline(raw: string, outletNames: string[] = []): string | nul
   return INSTITUTION.test(text) && words.length >= 2 && /^\p{Lu}/u.test(text) ? text : null;
 }
 
+/** Lone words a CMS signs with by default: they credit nobody, not even the outlet's staff. */
+const CMS_DEFAULT = /^(admin|administrator|author|editor|writer|contributor|guest|user|anonymous|unknown|webmaster|moderator)$/i;
+
+/**
+ * A credit that names a role or the staff, not a person: "Staff", "Community Editor", "Staff Clinician". Read only
+ * from fields that state the author (metadata, a typed Person), where such a credit is how the page signs the piece.
+ */
+export function roleCredit(raw: string): string | null {
+  const text = clean(raw).replace(/^by\s+/i, '');
+  const words = wordsOf(text);
+  if (!words.length || words.length > 4 || CMS_DEFAULT.test(text) || /[\d@/<>{}=?!]/.test(text)) return null;
+  if (words.some((w) => !/^\p{Lu}/u.test(w) && !/^(of|for|the|and|&)$/i.test(w))) return null;
+  return /^staff$/i.test(text) || ROLE_END.test(text) || COLLECTIVE_END.test(text) ? text : null;
+}
+
 /** True when `text` names a wire agency ("Associated Press", "Reuters"): an organisation, never a person. */
 export function isWireAgency(text: string): boolean {
   return WIRE.test(clean(text));
@@ -67,10 +82,11 @@ export function typedOrgName(raw: string): string | null {
   return name;
 }
 
-/** The editor's warning for an organisation byline: who is credited, and that it is no person. */
+/** The editor's warning for an organisation's or a role's byline: who is credited, and that it is no person. */
 export function orgWarning(name: string, besidePeople: boolean): { field: string; message: string } {
+  // Neutral words: the credit may be an organisation ("Example Research Institute") or a role ("Staff Clinician").
   const message = besidePeople
-    ? `the page also credits “${name}” (an organisation) beside the people named`
-    : `the page credits “${name}” (an organisation), not a person`;
+    ? `the page also credits “${name}” beside the people named`
+    : `the page credits “${name}”, not a named person`;
   return { field: 'authors', message };
 }
