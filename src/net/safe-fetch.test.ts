@@ -127,6 +127,14 @@ describe('safeFetch: hostile sources', () => {
     assert.equal(r.reason, 'too-large');
   });
 
+  it('answers HEAD and a headers-only GET of an endless body from the status line alone', async () => {
+    const head = doc(await fetcher.fetch(server.url('/html'), { method: 'HEAD' }));
+    assert.equal(head.status, 200);
+    assert.equal(head.bytes.length, 0);
+    const get = doc(await fetcher.fetch(server.url('/endless'), { headersOnly: true, maxBytes: 1024 }));
+    assert.equal(get.bytes.length, 0);
+  });
+
   it('refuses a body whose Content-Length is over the cap without reading it', async () => {
     assert.equal(fail(await fetcher.fetch(server.url('/huge-declared'))).reason, 'too-large');
   });

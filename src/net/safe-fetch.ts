@@ -2,7 +2,7 @@
  * safeFetch: the only way newsdesk reaches the web. One GET (or a form POST), redirects followed by
  * hand so that every hop passes the same SSRF checks, with deadlines, size caps, charset decoding,
  * conditional GET, optional robots.txt and per-host politeness. Returns a FetchResult; it
- * throws only for programming errors.
+ * throws only for programming errors. HEAD (and a GET that reads no body) serve the link checker.
  */
 import { STATUS_CODES } from 'node:http';
 import type { Agent } from 'undici';
@@ -64,9 +64,14 @@ export interface FetchOptions {
    * Location names; downgrading to a GET without body (301/302/303, RFC 9110 §15.4) would report
    * success for a request the server never received. Validators (etag/lastModified) are not sent.
    */
-  method?: 'GET' | 'POST';
+  method?: 'GET' | 'POST' | 'HEAD';
   /** The form of a POST; ignored for GET. */
   body?: URLSearchParams;
+  /**
+   * Answer from the status and headers alone: a 2xx body is not read (the result's `bytes` is empty). The link
+   * checker's GET fallback for servers that refuse HEAD uses it, so a link check never downloads a page. HEAD implies it.
+   */
+  headersOnly?: boolean;
 }
 
 /** A configured fetcher; share one per process so pooling and politeness work. */
@@ -233,7 +238,7 @@ class SafeFetcher implements Fetcher {
       release = await this.limiter.acquire(url.hostname, signal);
       const post = opts.method === 'POST';
       const res = await this.agent.request({
-        origin: url.origin, path: url.pathname + url.search, method: post ? 'POST' : 'GET', headers: requestHeaders(this.s, opts), signal,
+        origin: url.origin, path: url.pathname + url.search, method: opts.method ?? 'GET', headers: requestHeaders(this.s, opts), signal,
         ...(post ? { body: (opts.body ?? new URLSearchParams()).toString() } : {}),
       });
       const headers = flatHeaders(res.headers);
@@ -246,6 +251,10 @@ class SafeFetcher implements Fetcher {
       if (status < 200 || status >= 300) {
         await res.body.dump({ limit: 64 * 1024 }).catch(() => undefined);
         return { result: statusResult(url, status, headers, opts, redirects) };
+      }
+      if (opts.headersOnly || opts.method === 'HEAD') {
+        discardBody(res.body);
+        return { result: okResult(url, status, headers, Buffer.alloc(0), redirects) };
       }
       const cap = opts.maxBytes ?? this.s.maxBytes;
       const declared = Number(headers['content-length']);

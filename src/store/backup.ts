@@ -13,7 +13,7 @@ import type { Store } from './open.ts';
 export const BACKUP_TABLES: readonly string[] = [
   'settings', 'users', 'sessions', 'password_resets', 'outlets', 'feeds', 'captures', 'candidates', 'candidate_bands',
   'watch_rules', 'people', 'tags', 'pieces', 'piece_authors', 'piece_tags', 'corrections', 'revisions', 'jobs',
-  'job_schedules', 'link_checks', 'audit_log',
+  'job_schedules', 'link_checks', 'link_uses', 'audit_log',
 ];
 
 /**

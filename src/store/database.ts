@@ -228,7 +228,13 @@ export interface LinkChecksTable {
   last_checked_at: string | null;
   next_check_at: string;
   first_failed_at: string | null;
+  final_url: string | null;
+  last_outcome: string | null;
+  reason: string | null;
 }
+
+/** Where an outbound link is used: a piece, person or outlet field (no foreign key: the subject is named by type). */
+export interface LinkUsesTable { url: string; subject_type: string; subject_id: number; field: string }
 
 /** Who did what, for publishes, retractions, role and settings changes, sign-ins. */
 export interface AuditLogTable {
@@ -265,6 +271,7 @@ export interface Database {
   jobs: JobsTable;
   job_schedules: JobSchedulesTable;
   link_checks: LinkChecksTable;
+  link_uses: LinkUsesTable;
   audit_log: AuditLogTable;
   password_resets: PasswordResetsTable;
 }

@@ -37,6 +37,7 @@ async function fillRest(db: Kysely<Database>, sample: SampleSite): Promise<void>
   await db.insertInto('jobs').values({ name: 'link.check', payload: '{"id":1}', unique_key: 'k1', run_at: at, created_at: at, updated_at: at, attempts: 2, last_error: 'timeout\nsecond line' }).execute();
   await db.insertInto('job_schedules').values({ name: 'feeds.tick', job_name: 'feeds.tick', payload: '{}', every_seconds: 60, next_run_at: at }).execute();
   await db.insertInto('link_checks').values({ url: 'https://daily.example.com/a', next_check_at: at, http_status: 404, consecutive_failures: 2_000_000_000 }).execute();
+  await db.insertInto('link_uses').values({ url: 'https://daily.example.com/a', subject_type: 'piece', subject_id: piece, field: 'originalUrl' }).execute();
   await db.insertInto('audit_log').values({ at, user_id: user, action: 'piece.publish', subject_type: 'piece', subject_id: String(piece), details: null }).execute();
   // A gap in the ids: restored rows must keep theirs, not be renumbered.
   await db.deleteFrom('watch_rules').execute();
