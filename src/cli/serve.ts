@@ -22,7 +22,7 @@ export async function startWorker(ctx: CliContext, store: Store, logger: Logger)
   const hubFetcher = createFetcher({ allow, userAgent, totalTimeoutMs: 15_000 });
   // The callback routes are mounted by web/app.ts at /websub (web/websub/routes.ts).
   const websub = { callbackBase: `${siteUrl}/websub`, hubPost: hubPostVia(hubFetcher) };
-  const handlers = jobHandlers({ store, logger, now, feeds: { allow, userAgent, websub } });
+  const handlers = jobHandlers({ store, logger, now, feeds: { allow, userAgent, websub }, links: { allow, userAgent } });
   const worker = createWorker({ store, logger: logger.child({ room: 'jobs' }), handlers, concurrency: ctx.config.workerConcurrency });
   worker.start();
   return worker;

@@ -7,6 +7,7 @@ import type { Store } from '../store/open.ts';
 import { atomically, getPieceAuthorIds, getPieceRow, getPieceView, insertCorrection, insertRevision, setPieceAuthors, updatePieceIf } from '../store/pieces.ts';
 import { getSiteSettings } from '../store/settings.ts';
 import { requireAllowed, type Actor } from './actor.ts';
+import { enqueueLinkRegistration } from './piece-links.ts';
 import { validateLinks } from './rules/links.ts';
 import { checkScheduleTime, type TransitionAction, TRANSITIONS } from './rules/workflow.ts';
 
@@ -56,6 +57,8 @@ async function transition(store: Store, actor: Actor, id: number, action: Transi
     await insertRevision(trx, { pieceId: id, version, userId: actor.userId, at, changes: { state: [row.state, to], ...Object.fromEntries(Object.entries(set).map(([k, v]) => [k, [row[k as keyof typeof row], v]])) } });
     await recordAudit(trx, { at, userId: actor.userId, action: `piece.${action}`, subjectType: 'piece', subjectId: id, details: { by: actor.label, ...details } });
     await also?.(trx);
+    // Publishing, unpublishing or retracting changes which links are public: the link checker follows.
+    await enqueueLinkRegistration(trx, id, version, at);
     return true;
   });
   if (!ok) throw new AppError('conflict', `piece ${id} changed since you opened it (now ${(await loadPiece(store, id)).state}); nothing was done`);
@@ -146,6 +149,7 @@ export async function editPiece(store: Store, actor: Actor, id: number, baseVers
     if (!(await updatePieceIf(trx, id, { expectedVersion: baseVersion }, { ...edit, updated_at: at }))) return false;
     if (changes.authors) await setPieceAuthors(trx, id, extra.authorIds!);
     await insertRevision(trx, { pieceId: id, version: baseVersion + 1, userId: actor.userId, at, changes });
+    await enqueueLinkRegistration(trx, id, baseVersion + 1, at);
     return true;
   });
   if (!ok) throw new AppError('conflict', `piece ${id} changed since you opened it (version ${baseVersion}, now ${(await loadPiece(store, id)).version}); your changes were not saved`, { changes });

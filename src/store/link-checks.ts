@@ -61,7 +61,9 @@ export async function registerLinks(db: Kysely<Database>, subject: Omit<LinkUse,
  * update, so two workers sweeping at once never check one link twice; a check that dies leaves the link due at `until`.
  */
 export async function claimDueLinks(db: Kysely<Database>, q: { now: string; until: string; limit: number }): Promise<string[]> {
-  const due = await db.selectFrom('link_checks').select('url').where('next_check_at', '<=', q.now).orderBy('next_check_at').limit(q.limit).execute();
+  // A link no public record uses any more is not checked (its row stays for `links status`).
+  const due = await db.selectFrom('link_checks').select('url').where('next_check_at', '<=', q.now)
+    .where('url', 'in', db.selectFrom('link_uses').select('url')).orderBy('next_check_at').limit(q.limit).execute();
   if (due.length === 0) return [];
   const rows = await db.updateTable('link_checks').set({ next_check_at: q.until })
     .where('url', 'in', due.map((r) => r.url)).where('next_check_at', '<=', q.now).returning('url').execute();
@@ -98,4 +100,10 @@ async function withUses(db: Kysely<Database>, rows: LinkCheckRow[]): Promise<Lin
   return rows.map((r) => ({
     ...r, id: Number(r.id), uses: uses.filter((u) => u.url === r.url).map((u) => ({ subjectType: u.subject_type as LinkUse['subjectType'], subjectId: Number(u.subject_id), field: u.field })),
   }));
+}
+
+/** Ids of pieces in `states` (the ones whose links are registered). */
+export async function publicPieceIds(db: Kysely<Database>, states: readonly string[]): Promise<number[]> {
+  const rows = await db.selectFrom('pieces').select('id').where('state', 'in', [...states]).orderBy('id').execute();
+  return rows.map((r) => Number(r.id));
 }

@@ -115,14 +115,30 @@ export function markdownLinks(md: string): (string | null)[] {
   return out;
 }
 
+type LinkVisitor = (field: string, value: string | null | undefined, optional: boolean) => void;
+
 /** Every link of the piece that is not a valid absolute http(s) URL, named by field. Empty means all good. */
 export function validateLinks(input: LinkCheckInput): LinkError[] {
   const errors: LinkError[] = [];
-  const check = (field: string, value: string | null | undefined, optional: boolean) => {
+  eachLink(input, (field, value, optional) => {
     if (value === undefined || (value === null && optional)) return;
     const v = checkLink(value);
     if (!v.ok) errors.push({ field, value, problem: v.problem, message: `${field}: ${PROBLEM_TEXT[v.problem]}` });
-  };
+  });
+  return errors;
+}
+
+/** The valid outbound links of the piece with the field of each, once per field (what the link checker watches). */
+export function outboundLinks(input: LinkCheckInput): { field: string; url: string }[] {
+  const out = new Map<string, { field: string; url: string }>();
+  eachLink(input, (field, value) => {
+    const url = safeHttpUrl(value);
+    if (url) out.set(`${field} ${url}`, { field, url });
+  });
+  return [...out.values()];
+}
+
+function eachLink(input: LinkCheckInput, check: LinkVisitor): void {
   check('originalUrl', input.originalUrl, true);
   check('image.url', input.image?.url, true);
   check('outlet.homeUrl', input.outlet?.homeUrl, true);
@@ -135,5 +151,4 @@ export function validateLinks(input: LinkCheckInput): LinkError[] {
   input.excerpt?.forEach((b, i) => blockLinks(b).forEach((href) => check(`excerpt[${i}]`, href, false)));
   if (typeof input.body === 'string') markdownLinks(input.body).forEach((href) => check('body', href, false));
   for (const [lang, block] of Object.entries(input.readerSupport ?? {})) check(`readerSupport.${lang}.buttonUrl`, block?.buttonUrl, true);
-  return errors;
 }
