@@ -5,6 +5,7 @@ import { registerCapture } from './capture.ts';
 import { registerDirectory } from './directory.ts';
 import { registerFeeds } from './feeds.ts';
 import { registerInbox } from './inbox.ts';
+import { registerLinks } from './links.ts';
 import { registerPieces } from './pieces.ts';
 import type { CliContext } from './context.ts';
 import { registerServe, registerWorker } from './serve.ts';
@@ -24,6 +25,7 @@ export function buildProgram(ctx: CliContext): Command {
   registerDirectory(program, ctx);
   registerFeeds(program, ctx);
   registerInbox(program, ctx);
+  registerLinks(program, ctx);
   registerBackup(program, ctx);
   return program;
 }
