@@ -107,3 +107,10 @@ export async function publicPieceIds(db: Kysely<Database>, states: readonly stri
   const rows = await db.selectFrom('pieces').select('id').where('state', 'in', [...states]).orderBy('id').execute();
   return rows.map((r) => Number(r.id));
 }
+
+/** Headlines of pieces by id (the Links screen names the pieces that use a link). */
+export async function pieceHeadlines(db: Kysely<Database>, ids: readonly number[]): Promise<Map<number, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom('pieces').select(['id', 'headline', 'headline_override']).where('id', 'in', [...new Set(ids)]).execute();
+  return new Map(rows.map((r) => [Number(r.id), r.headline_override || r.headline]));
+}

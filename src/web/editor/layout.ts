@@ -33,6 +33,7 @@ const NAV: { path: string; key: EditorKey; roles: readonly string[] }[] = [
   { path: '/editor/inbox', key: 'navInbox', roles: ['admin', 'editor', 'contributor'] },
   { path: '/editor/pieces', key: 'navPieces', roles: ['admin', 'editor', 'contributor'] },
   { path: '/editor/feeds', key: 'navFeeds', roles: ['admin', 'editor'] },
+  { path: '/editor/links', key: 'navLinks', roles: ['admin', 'editor'] },
   { path: '/editor/directory', key: 'navDirectory', roles: ['admin', 'editor'] },
   { path: '/editor/users', key: 'navUsers', roles: ['admin'] },
   { path: '/editor/settings', key: 'navSettings', roles: ['admin'] },

@@ -20,6 +20,7 @@ import type { PageContext } from '../site/layout.ts';
 import { piecePage } from '../site/piece.ts';
 import { shownImage } from '../site/seo.ts';
 import { notice } from './layout.ts';
+import { brokenLinksNotice } from './links.ts';
 import { m, mf } from './messages.ts';
 import { parseEdit, parseTags, zonedLocalToInstant } from './piece-input.ts';
 import { parseByline, type PersonChoice } from './piece-byline.ts';
@@ -83,7 +84,7 @@ async function editScreen(e: EditorRequest, v: PieceView, opts: { values?: FormV
   const role = e.actor().role;
   const canPublish = check(role, 'publish', { isOwner: owner }).ok;
   const canEdit = check(role, 'edit', { isOwner: owner, state: v.piece.state }).ok;
-  const main = html`${opts.top ?? ''}<p class="ed-state">${m(e.lang, 'state')}: <strong>${v.piece.state}</strong> · ${m(e.lang, 'version')} ${v.piece.revision}
+  const main = html`${opts.top ?? ''}${await brokenLinksNotice(e, Number(v.piece.id))}<p class="ed-state">${m(e.lang, 'state')}: <strong>${v.piece.state}</strong> · ${m(e.lang, 'version')} ${v.piece.revision}
 · <a href="/editor/pieces/${v.piece.id}/history">${m(e.lang, 'history')}</a> · <a href="/editor/pieces/${v.piece.id}/preview">${m(e.lang, 'preview')}</a>
 ${v.piece.state === 'published' && v.piece.path ? html` · <a href="${v.piece.path}">${m(e.lang, 'open')}</a>` : ''}</p>
 <div class="ed-split"><section class="ed-preview" aria-labelledby="pv-h"><h2 id="pv-h">${m(e.lang, 'preview')}</h2><div class="ed-preview-frame">${previewArticle(e, site, v)}</div></section>

@@ -16,6 +16,7 @@ import { registerCapture } from './capture.ts';
 import { registerDirectory } from './directory.ts';
 import { registerDirectoryEdit } from './directory-edit.ts';
 import { registerInbox } from './inbox.ts';
+import { registerLinksScreen } from './links.ts';
 import { notice } from './layout.ts';
 import { m } from './messages.ts';
 import { registerPieceEdit } from './piece-edit.ts';
@@ -92,6 +93,7 @@ export async function registerEditor(app: FastifyInstance, opts: RegisterEditorO
     registerPasswordReset(router);
     registerCapture(router);
     registerInbox(router);
+    registerLinksScreen(router);
     registerPieces(router);
     registerPieceEdit(router);
     registerDirectory(router);
