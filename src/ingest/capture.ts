@@ -4,6 +4,7 @@ import { canonicalizeUrl } from '../model/url.ts';
 import type { ExtractOptions } from '../extract/extract.ts';
 import { extractInThread } from './extract-thread.ts';
 import { describeResult, type FetchResult } from '../net/fetch-result.ts';
+import { checkTarget } from '../net/safe-fetch.ts';
 import { findCaptureByUrl, insertCapture } from '../store/captures.ts';
 import type { Store } from '../store/open.ts';
 
@@ -30,7 +31,7 @@ export interface CaptureOptions {
 export async function captureUrl(store: Store, fetchPage: FetchPage, rawUrl: string, opts: CaptureOptions): Promise<CaptureOutcome> {
   // 1. Only absolute http(s) URLs.
   const url = canonicalizeUrl(rawUrl);
-  if (!url) return { ok: false, reason: 'bad-url', message: `"${rawUrl.slice(0, 200)}" is not an http(s) URL` };
+  if (!url) return notHttp(rawUrl);
   // 2. Reuse an earlier capture of the same page.
   if (!opts.refresh) {
     const known = await findCaptureByUrl(store.db, [url, rawUrl.trim()]);
@@ -58,6 +59,14 @@ export async function captureUrl(store: Store, fetchPage: FetchPage, rawUrl: str
     html: fetched.text, httpStatus: fetched.status, contentType: fetched.contentType, fetchedAt: now, extraction, createdBy: opts.userId ?? null, now,
   });
   return { ok: true, captureId, existing: false, canonicalUrl: canonical, extraction, warnings: warningsOf(extraction) };
+}
+
+// Another scheme (file:, gopher:, javascript: …): the fetch guard's own check (no I/O) names the rule, so the
+// outcome carries it exactly as a refused http(s) destination does.
+function notHttp(rawUrl: string): CaptureOutcome {
+  const trimmed = rawUrl.trim();
+  const refusal = URL.canParse(trimmed) ? checkTarget(new URL(trimmed), []) : null;
+  return { ok: false, reason: 'bad-url', message: `"${rawUrl.slice(0, 200)}" is not an http(s) URL`, ...(refusal ? { fetch: refusal } : {}) };
 }
 
 function existing(captureId: number, canonicalUrl: string, extraction: Extraction): CaptureOutcome {

@@ -77,7 +77,8 @@ interface Fetched {
 async function fetchAndParse(deps: RefreshDeps, feed: FeedRow, now: () => Date, signal?: AbortSignal): Promise<Fetched | RefreshOutcome> {
   // 2. Conditional GET with the validators of the last success.
   const r = await deps.fetch(feed.url, { etag: feed.etag ?? undefined, lastModified: feed.last_modified ?? undefined, userAgent: feed.user_agent, signal });
-  if (!r.ok) return failed(deps, feed, 'fetch', describeResult(r), r);
+  // A refusal keeps the SSRF rule's name on the feed row, so an operator sees which rule stopped it.
+  if (!r.ok) return failed(deps, feed, 'fetch', r.reason === 'refused' && r.rule ? `${describeResult(r)} [${r.rule}]` : describeResult(r), r);
   const meta = { status: r.status, etag: r.etag, url: r.url, cacheControl: r.headers['cache-control'], movedTo: permanentTarget(r) };
   // 3. Not modified: only the schedule moves.
   if (r.notModified) return meta;
