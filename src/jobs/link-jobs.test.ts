@@ -54,6 +54,11 @@ for (const kind of storeKinds()) {
         const image = checked.get(`${server.origin}/images/rally-aktobe.jpg`);
         assert.equal(image?.last_outcome, 'gone');
         assert.equal(image?.state, 'suspect', 'one 404 is not yet a confirmed failure');
+        // The daily re-registration finds the same links and adds none (a piece published before the checker: all new).
+        await store.db.deleteFrom('link_uses').execute();
+        await enqueue(store.db, { name: 'links.register-all', runAt: t.toISOString() }, t.toISOString());
+        await worker.tick();
+        assert.deepEqual((await linksOf(store.db, { subjectType: 'piece', subjectId: r.id })).map((l) => l.url).sort(), [...checked.keys()].sort());
         t = new Date(t.getTime() + 60_000);
         await unpublishPiece(store, SYSTEM, r.id, t);
         await worker.tick();

@@ -4,7 +4,7 @@
  */
 import type { Logger } from 'pino';
 import { checkDueLinks, createLinkFetch, type LinkFetch } from '../ingest/check-link.ts';
-import { registerPieceLinks, REGISTER_LINKS_JOB } from '../newsroom/piece-links.ts';
+import { registerAllPieceLinks, registerPieceLinks, REGISTER_LINKS_JOB } from '../newsroom/piece-links.ts';
 import { upsertSchedule } from '../store/jobs.ts';
 import type { Store } from '../store/open.ts';
 import type { JobHandler } from './worker.ts';
@@ -36,6 +36,11 @@ export function linkJobHandlers(deps: LinkJobDeps): Record<string, JobHandler> {
       const r = await registerPieceLinks(deps.store, Number(payload.pieceId), deps.now());
       if (r.fresh) log.debug({ pieceId: payload.pieceId, ...r }, 'links registered');
     },
+    // Daily: pieces published before the checker existed, and authors' or outlets' websites edited in the directory.
+    'links.register-all': async () => {
+      const r = await registerAllPieceLinks(deps.store, deps.now());
+      if (r.fresh) log.info(r, 'new links registered');
+    },
   };
   const settings = deps.links;
   if (!settings) return handlers;
@@ -50,7 +55,8 @@ export function linkJobHandlers(deps: LinkJobDeps): Record<string, JobHandler> {
   return handlers;
 }
 
-/** The sweep runs every minute; each run checks at most one batch, so a large backlog drains politely. */
+/** The sweep runs every minute and checks at most one batch, so a large backlog drains politely; links are re-registered daily. */
 export async function declareLinkSchedules(store: Store, now: Date): Promise<void> {
   await upsertSchedule(store.db, { name: 'links.sweep', jobName: 'links.sweep', everySeconds: 60, firstRunAt: now.toISOString() });
+  await upsertSchedule(store.db, { name: 'links.register-all', jobName: 'links.register-all', everySeconds: 86_400, firstRunAt: now.toISOString() });
 }
