@@ -103,6 +103,8 @@ for (const kind of storeKinds()) {
         const second = await checkDueLinks(deps, { limit: 10 });
         assert.deepEqual(second.map((r) => r.url), links.map((l) => l.url).filter((u) => !first.some((r) => r.url === u)));
         assert.equal((await checkDueLinks(deps)).length, 0, 'nothing is due again until its next check');
+        await registerLinks(deps.store.db, { subjectType: 'piece', subjectId: 2 }, [{ url: server.url('/ok?again'), field: 'body' }], new Date(deps.now()).toISOString());
+        assert.equal((await checkDueLinks(deps, { signal: AbortSignal.abort() })).length, 0, 'a stopping worker starts no check');
       });
     });
   });

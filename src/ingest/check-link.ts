@@ -92,15 +92,21 @@ export async function checkLink(deps: CheckLinkDeps, url: string): Promise<LinkC
   return { url, ...c, state: v.state, consecutiveFailures: v.consecutiveFailures };
 }
 
-/** Claims up to `limit` due links and checks them, `concurrency` at a time (safeFetch keeps one request per host). */
-export async function checkDueLinks(deps: CheckLinkDeps, opts: { limit?: number; concurrency?: number } = {}): Promise<LinkCheckResult[]> {
+/**
+ * Claims up to `limit` due links and checks them, `concurrency` at a time (safeFetch keeps one request per host).
+ * No new check starts once `signal` aborts (shutdown) or after `budgetMs` (default 4 min, within the job lease);
+ * links claimed but left unchecked are due again when their claim ends.
+ */
+export async function checkDueLinks(deps: CheckLinkDeps, opts: { limit?: number; concurrency?: number; signal?: AbortSignal; budgetMs?: number } = {}): Promise<LinkCheckResult[]> {
   const now = deps.now();
   // A claim outlives the slowest batch; a worker that dies leaves its links due again after it.
   const urls = await claimDueLinks(deps.store.db, { now: now.toISOString(), until: new Date(now.getTime() + 30 * 60_000).toISOString(), limit: opts.limit ?? 50 });
   const results: LinkCheckResult[] = [];
   const queue = [...urls];
+  const stopAt = Date.now() + (opts.budgetMs ?? 4 * 60_000);
+  const next = () => (opts.signal?.aborted || Date.now() > stopAt ? undefined : queue.shift());
   const lane = async () => {
-    for (let url = queue.shift(); url !== undefined; url = queue.shift()) results.push(await checkLink(deps, url));
+    for (let url = next(); url !== undefined; url = next()) results.push(await checkLink(deps, url));
   };
   await Promise.all(Array.from({ length: Math.max(1, opts.concurrency ?? 4) }, lane));
   return results;

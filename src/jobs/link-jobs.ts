@@ -46,8 +46,8 @@ export function linkJobHandlers(deps: LinkJobDeps): Record<string, JobHandler> {
   if (!settings) return handlers;
   let own: ReturnType<typeof createLinkFetch> | undefined;
   const fetch: LinkFetch = settings.fetch ?? ((url, o) => (own ??= createLinkFetch({ allow: settings.allow, userAgent: settings.userAgent })).fetch(url, o));
-  handlers['links.sweep'] = async () => {
-    const results = await checkDueLinks({ store: deps.store, fetch, now: deps.now }, { limit: settings.batch ?? 50 });
+  handlers['links.sweep'] = async (_payload, ctx) => {
+    const results = await checkDueLinks({ store: deps.store, fetch, now: deps.now }, { limit: settings.batch ?? 50, signal: ctx.signal });
     // A confirmed failure is the source's problem: a warning, with the reason on the row for editors.
     for (const r of results) if (!['ok', 'redirected', 'suspect'].includes(r.state)) log.warn({ url: r.url, state: r.state, reason: r.reason, err: r.message }, 'link failing');
     if (results.length) log.info({ checked: results.length }, 'links checked');
