@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { CONFIRM_FAILURES } from '../model/link-check.ts';
 import { startServer, type TestServer } from '../net/testdata/servers.ts';
+import { latestChangeId } from '../store/site-changes.ts';
 import { getLinkCheck, registerLinks } from '../store/link-checks.ts';
 import { storeKinds } from '../testing/test-stores.ts';
 import { checkDueLinks, checkLink, createLinkFetch, type CheckLinkDeps } from './check-link.ts';
@@ -102,7 +103,9 @@ for (const kind of storeKinds()) {
         assert.equal(first.length, 2);
         const second = await checkDueLinks(deps, { limit: 10 });
         assert.deepEqual(second.map((r) => r.url), links.map((l) => l.url).filter((u) => !first.some((r) => r.url === u)));
+        const before = await latestChangeId(deps.store.db);
         assert.equal((await checkDueLinks(deps)).length, 0, 'nothing is due again until its next check');
+        assert.ok(before > 0, 'a registered link whose state changed logs its piece for the reader site\u2019s cache');
         await registerLinks(deps.store.db, { subjectType: 'piece', subjectId: 2 }, [{ url: server.url('/ok?again'), field: 'body' }], new Date(deps.now()).toISOString());
         assert.equal((await checkDueLinks(deps, { signal: AbortSignal.abort() })).length, 0, 'a stopping worker starts no check');
       });

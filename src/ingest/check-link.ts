@@ -5,7 +5,7 @@
 import { judgeLink, type LinkOutcome, type LinkState } from '../model/link-check.ts';
 import { createFetcher, type FetcherOptions } from '../net/safe-fetch.ts';
 import type { FetchResult } from '../net/fetch-result.ts';
-import { claimDueLinks, getLinkCheck, saveLinkCheck } from '../store/link-checks.ts';
+import { claimDueLinks, getLinkCheck, notePiecesUsing, saveLinkCheck } from '../store/link-checks.ts';
 import type { Store } from '../store/open.ts';
 
 /** Fetches a link's status and headers; production passes createLinkFetch's, a safeFetch fetcher. */
@@ -89,6 +89,8 @@ export async function checkLink(deps: CheckLinkDeps, url: string): Promise<LinkC
     url, state: v.state, outcome: c.outcome, httpStatus: c.httpStatus, finalUrl: c.finalUrl, reason: c.reason, error: c.outcome === 'ok' ? null : c.message,
     consecutiveFailures: v.consecutiveFailures, firstFailedAt: v.firstFailedAt, checkedAt: now.toISOString(), nextCheckAt: v.nextCheckAt,
   });
+  // 5. A new state may change what readers see (a gone image is hidden): the pages using the link are rebuilt.
+  if ((row?.state ?? 'unchecked') !== v.state) await notePiecesUsing(deps.store.db, url);
   return { url, ...c, state: v.state, consecutiveFailures: v.consecutiveFailures };
 }
 

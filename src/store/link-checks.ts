@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely';
+import type { Generated, Kysely, Selectable } from 'kysely';
 import type { Database, LinkChecksTable } from './database.ts';
 
 /** One link check row as read back. */
@@ -113,4 +113,15 @@ export async function pieceHeadlines(db: Kysely<Database>, ids: readonly number[
   if (ids.length === 0) return new Map();
   const rows = await db.selectFrom('pieces').select(['id', 'headline', 'headline_override']).where('id', 'in', [...new Set(ids)]).execute();
   return new Map(rows.map((r) => [Number(r.id), r.headline_override || r.headline]));
+}
+
+/**
+ * Logs a change of every piece that uses `url` in the reader site's change log (migration 002), so cached pages
+ * that show the link (a lead image now gone) are rebuilt at once rather than when the piece is next edited.
+ */
+export async function notePiecesUsing(db: Kysely<Database>, url: string): Promise<number> {
+  const log = db.withTables<{ site_changes: { id: Generated<number>; subject: string; ref: number } }>();
+  const uses = await db.selectFrom('link_uses').select('subject_id').distinct().where('url', '=', url).where('subject_type', '=', 'piece').execute();
+  for (const u of uses) await log.insertInto('site_changes').values({ subject: 'piece', ref: Number(u.subject_id) }).execute();
+  return uses.length;
 }
