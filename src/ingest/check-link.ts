@@ -1,6 +1,6 @@
 /*
- * checkLink: one outbound link checked through safeFetch (HEAD, or a GET that reads no body when the server refuses
- * HEAD), classified, folded into the link's history by the model's policy and saved. checkDueLinks is the sweep.
+ * checkLink: one outbound link checked through safeFetch (HEAD, then a GET that reads no body when HEAD answers an
+ * HTTP error), classified, folded into the link's history by the model's policy and saved. checkDueLinks is the sweep.
  */
 import { judgeLink, type LinkOutcome, type LinkState } from '../model/link-check.ts';
 import { createFetcher, type FetcherOptions } from '../net/safe-fetch.ts';
@@ -57,8 +57,9 @@ async function probe(deps: CheckLinkDeps, url: string): Promise<FetchResult> {
   for (let i = 0; i < attempts; i++) {
     if (i > 0) await new Promise((done) => setTimeout(done, deps.retryDelayMs ?? 2000));
     r = await deps.fetch(url, { method: 'HEAD' });
-    // RFC 9110 §9.3.2 makes HEAD optional in practice: 405 Method Not Allowed and 501 Not Implemented mean "ask with GET".
-    if (!r.ok && r.reason === 'http-status' && (r.status === 405 || r.status === 501)) r = await deps.fetch(url, { method: 'GET' });
+    // 405 Method Not Allowed and 501 Not Implemented mean "ask with GET"; and since some servers route HEAD apart
+    // from GET (a 404 or 403 to HEAD for a page that exists), every HTTP error is confirmed by a GET before it counts.
+    if (!r.ok && r.reason === 'http-status') r = await deps.fetch(url, { method: 'GET' });
     if (!transient(r)) break;
   }
   return r!;
