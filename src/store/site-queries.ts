@@ -137,9 +137,15 @@ export async function listedSlugs(db: Kysely<Database>): Promise<{ tags: string[
   return { tags: tags.map((r) => r.slug), people: people.map((r) => r.slug), outlets: outlets.map((r) => r.slug) };
 }
 
-/** Image URLs among `urls` that the link checker found gone (the page then shows no image rather than a broken box). */
+/**
+ * Image URLs among `urls` whose failure the link checker has confirmed (the page then shows no image rather than a
+ * broken box). A `suspect` link, one failure not yet confirmed, still shows: one blip must not strip a page.
+ */
 export async function goneUrls(db: Kysely<Database>, urls: readonly string[]): Promise<Set<string>> {
   if (urls.length === 0) return new Set();
-  const rows = await db.selectFrom('link_checks').select(['url', 'state', 'http_status']).where('url', 'in', [...urls]).execute();
-  return new Set(rows.filter((r) => ['broken', 'gone', 'dead', 'failing'].includes(r.state) || r.http_status === 404 || r.http_status === 410).map((r) => r.url));
+  const rows = await db.selectFrom('link_checks').select(['url']).where('url', 'in', [...urls])
+    .where('state', 'in', [...HIDDEN_IMAGE_STATES]).execute();
+  return new Set(rows.map((r) => r.url));
 }
+
+const HIDDEN_IMAGE_STATES = ['broken', 'gone', 'refused'] as const;
