@@ -8,9 +8,10 @@ import { byTag, hasAncestor, matching, type Indexed } from './page-index.ts';
 import { fromBioBox } from './bio-box.ts';
 import { creditsFromByline, type BylinePerson } from './names.ts';
 import { isLoneName } from './name-shape.ts';
+import { asLaidOut, withoutRole } from './affiliation.ts';
 
-/** Reads one byline text into people, noting any organisation it credits. */
-export type BylineReader = (text: string) => BylinePerson[];
+/** Reads one byline text into people, noting any organisation it credits; `el` is the element the text came from. */
+export type BylineReader = (text: string, el?: Element) => BylinePerson[];
 
 /** Elements that name themselves a byline; checked before the looser "author" classes. */
 export const isAuthorClass = (r: Indexed): boolean => r.cls.includes('author');
@@ -82,7 +83,8 @@ function fromSelectors(document: Document, test: (r: Indexed) => boolean, read: 
     // An author box names its author in a sentence ("This post was written by Jane Roe, …") or opens with
     // the name its bio repeats; a short byline is the names themselves.
     const written = WRITTEN_BY.exec(text)?.[1];
-    const names = written ? read(written) : text.length > 200 ? boxOwner(text, read) : read(text);
+    // A role in that sentence ("written by Jane Roe, Head of Marketing") describes the writer; it is no byline.
+    const names = written ? read(written).map(withoutRole) : text.length > 200 ? boxOwner(text, read) : read(text, el);
     if (names.length) return names;
   }
   return [];
@@ -114,9 +116,9 @@ function fromByText(document: Document, read: BylineReader): BylinePerson[] {
     const text = lineText(el, 300);
     // "<i>A Book</i> by Jane Roe" cites another work: a byline starts with its "By".
     if (!label && !BY_START.test(text)) continue;
-    let names = !label && text.length <= 200 ? read(text) : [];
+    let names = !label && text.length <= 200 ? read(text, el) : [];
     const next = el.nextElementSibling;
-    if (!names.length && own.trim().length <= 12 && next) names = read(`By ${lineText(next, 200)}`);
+    if (!names.length && own.trim().length <= 12 && next) names = read(`By ${lineText(next, 200)}`, next);
     // "<strong>Contributors:</strong> Jane Roe": the name is the rest of the parent's text.
     const parentText = label && !next && el.parentElement ? textOf(el.parentElement) : '';
     if (!names.length && parentText.length <= 120 && parentText.startsWith(own.trim())) names = read(`By ${parentText.slice(own.trim().length)}`);
@@ -157,7 +159,7 @@ function fromUnderHeadline(document: Document, read: BylineReader): BylinePerson
   if (!next) return [];
   const text = lineText(next, 200);
   if (text.length > 120 || linksToSections(next)) return [];
-  const names = read(text);
+  const names = read(text, next);
   // Only full names of two to four capitalised words count: anything else is a subtitle.
   return names.length >= 1 && names.every((p) => /^(\p{Lu}[\p{L}'.-]*\s+){1,3}\p{Lu}[\p{L}'.-]*$/u.test(p.name)) ? names : [];
 }
@@ -180,13 +182,14 @@ export function layoutCredits(document: Document, outletNames: string[]): { peop
   let source = '';
   let alone: LayoutOrg | null = null;
   let beside: LayoutOrg | null = null;
-  const read: BylineReader = (text) => {
+  const read: BylineReader = (text, el) => {
     const credit = creditsFromByline(text, outletNames);
     if (credit.org && ORG_SOURCES.has(source)) {
       if (credit.people.length) beside = { name: credit.org, source, beside: true };
       else alone ??= { name: credit.org, source, beside: false };
     }
-    return credit.people;
+    // A role the layout sets apart from the name ("<a>Jane Roe</a> <span>Senior Analyst</span>") is not the byline's.
+    return el ? credit.people.map((p) => asLaidOut(el, p)) : credit.people;
   };
   const tries: [string, () => BylinePerson[]][] = [
     ['byline', () => fromSelectors(document, isBylineElement, read)],

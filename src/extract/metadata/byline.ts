@@ -12,6 +12,7 @@ import { BY_START, isAuthorElement, isBylineElement, layoutCredits } from './byl
 import { creditsFromByline, fixLowerCase, isOutletName, isPlausibleName, namesOtherContributor, type BylineCredit } from './names.ts';
 import { roleCredit, typedOrgName } from './org-byline.ts';
 import { isAccountName } from './name-shape.ts';
+import { asLaidOut } from './affiliation.ts';
 
 /** An organisation credited as author, with its page when the metadata gives one. */
 export type OrgCredit = { name: string; url?: string };
@@ -156,7 +157,8 @@ function withCoAuthors(document: Document, found: Sourced<CapturedPerson[]>, out
     const line = lineText(el, 300);
     // Only a line that opens with "By" lists authors; "Jane Roe, Master Gardener" is a name and a title.
     if (line.length > 200 || !BY_START.test(line) || insideForeign(el)) continue;
-    const names = creditsFromByline(line, outletNames).people.filter((n) => n.name.includes(' '));
+    // A role the layout sets apart from the name ("By <a>Jane Roe</a>, Executive Editor") is not the byline's.
+    const names = creditsFromByline(line, outletNames).people.filter((n) => n.name.includes(' ')).map((n) => asLaidOut(el, n));
     const match = (p: CapturedPerson, n: CapturedPerson): boolean => normKey(n.name).includes(normKey(p.name));
     if (!found.value.every((p) => names.some((n) => match(p, n)))) return found;
     // The byline's spelling is what readers saw; the metadata's details stay with the person.
