@@ -55,3 +55,10 @@ test('a social profile\'s link label credits nobody; a credential keeps its leve
   // A date after a name is still cut.
   assert.deepEqual(creditsFromByline('Jane Roe, MD 12 hours ago').people, [{ name: 'Jane Roe', credentials: 'MD' }]);
 });
+
+test('a parenthesis printed after the name is part of the byline, out of the name', () => {
+  assert.deepEqual(creditsFromByline('Lance Roe (Content Manager)').people, [{ name: 'Lance Roe', credentials: '(Content Manager)', credentialsGlued: true }]);
+  assert.deepEqual(printed(page('', '<meta name="author" content="Jean-Luc Roe (ExampleSoft)">')), ['Jean-Luc Roe (ExampleSoft)']);
+  // A lower-case aside is not.
+  assert.deepEqual(creditsFromByline('Jane Roe (he/him)').people, [{ name: 'Jane Roe' }]);
+});

@@ -39,6 +39,16 @@ export function withoutOutlet<T extends Printed>(p: T, outletKeys: string[]): T 
 }
 
 /**
+ * A parenthesis printed after a name in the same text ("Lance Roe (Content Manager)", "Jean Roe (ExampleSoft)"): a
+ * role or the writer's own site, part of the byline as printed and kept out of the name. Dates and lower-case
+ * asides ("(he/him)") are not.
+ */
+export function printedParenthesis(raw: string): string | null {
+  const m = /\s\((\p{Lu}[^()\d]{1,40})\)$/u.exec(raw.trim());
+  return m ? `(${m[1]!.trim()})` : null;
+}
+
+/**
  * True when a role after a list of several names is plural ("Julie Weisenhorn and Natalie Hoidal, Extension
  * educators"): it describes them all, so it is no credential of the last name.
  */

@@ -4,7 +4,7 @@ import { chunkEnd, joinPieces, sepText } from './byline-pieces.ts';
 import { clean, normKey } from './dom.ts';
 import { fixCase, isPlausibleName, PARTICLES } from './name-shape.ts';
 import { isWireAgency, orgByline } from './org-byline.ts';
-import { isOutletAffiliation, isSharedRole, isSocialLabel, withoutOutlet } from './affiliation.ts';
+import { isOutletAffiliation, isSharedRole, isSocialLabel, printedParenthesis, withoutOutlet } from './affiliation.ts';
 import { nominativeOfGenitive, opensWithVid } from './uk-genitive.ts';
 
 export { fixLowerCase, isPlausibleName } from './name-shape.ts';
@@ -213,6 +213,8 @@ function readPiece(r: Reading, pieces: string[], i: number, outletKeys: string[]
   if (name === 'role' || name === 'other' || (cut && !name.includes(' '))) return;
   // A role glued to the name ("Jane Roe Staff Writer") is a title the layout set beside it, not the byline's text.
   const person = withoutOutlet(asPerson(name), outletKeys);
+  const paren = printedParenthesis(raw);
+  if (paren && !person.credentials) Object.assign(person, { credentials: paren, credentialsGlued: true });
   if (r.out.some((o) => normKey(o.name) === normKey(person.name))) return;
   r.out.push(person);
   r.owner = person;
