@@ -62,3 +62,10 @@ test('a parenthesis printed after the name is part of the byline, out of the nam
   // A lower-case aside is not.
   assert.deepEqual(creditsFromByline('Jane Roe (he/him)').people, [{ name: 'Jane Roe' }]);
 });
+
+test('the element named for the author\'s name prints the role beside the name the metadata gives', () => {
+  const head = ld({ '@type': 'Person', name: 'Mike Roe' });
+  assert.deepEqual(printed(page('<div class="post-author-name">Mike Roe, Shipping Expert</div>', head)), ['Mike Roe, Shipping Expert']);
+  // Someone else's name element (a reviewer's) lends nothing to the metadata's author.
+  assert.deepEqual(printed(page('<div class="reviewer-name">John Doe, Shipping Expert</div>', head)), ['Mike Roe']);
+});
