@@ -69,3 +69,16 @@ test('the element named for the author\'s name prints the role beside the name t
   // Someone else's name element (a reviewer's) lends nothing to the metadata's author.
   assert.deepEqual(printed(page('<div class="reviewer-name">John Doe, Shipping Expert</div>', head)), ['Mike Roe']);
 });
+
+test('a sentence stating who wrote the piece gives the writer with their degrees, not their job or employer', () => {
+  const inner = '<p><em>This post was written by <a href="/providers/1/vanessa-roe">Vanessa Roe, MD</a>, gastroenterologist, Example Health.</em></p>';
+  assert.deepEqual(printed(page(inner)), ['Vanessa Roe, MD']);
+});
+
+test('a long line under the headline is a byline when it lists several people with their degrees', () => {
+  const list = 'Ellen Lindqvist, VMD, DACVB; Monique Feyrecilde, BA, LVT, VTS (Behavior); Debra Horwitzberg, DVM, DACVB &amp; Gary Landsbergen, DVM, DACVB';
+  const html = (line: string): string => `<html><body><main><h1>Puppy training: the basics</h1><div class="subtitle">${line}</div><p>Text.</p></main></body></html>`;
+  assert.deepEqual(printed(html(list)), ['Ellen Lindqvist, VMD, DACVB', 'Monique Feyrecilde, BA, LVT, VTS (Behavior)', 'Debra Horwitzberg, DVM, DACVB', 'Gary Landsbergen, DVM, DACVB']);
+  // A subtitle as long, naming people without degrees, is no byline.
+  assert.deepEqual(printed(html('How Ellen Roe, Monique Doe, Debra Poe and Gary Loe Trained Forty Puppies In One Long And Very Busy Summer At The Shelter')), []);
+});

@@ -57,15 +57,30 @@ export function isSharedRole(chunk: string, names: number): boolean {
   return names >= 2 && !isCredentialText(chunk) && /\p{L}{3,}[^s]s$/u.test(last);
 }
 
+/**
+ * A sentence's names up to the description that follows them in prose: "Jane Roe, MD, gastroenterologist, Example
+ * Health" → "Jane Roe, MD". What follows a lower-case role is the writer's employer, not another writer.
+ */
+export function beforeProse(text: string): string {
+  const at = text.search(/,\s*\p{Ll}/u);
+  return at < 0 ? text : text.slice(0, at);
+}
+
 /** True when the credentials are a role or an affiliation, not post-nominal letters ("MS, RD", "E-RYT 200"). */
 function isRole(credentials: string): boolean {
   return !credentials.split(/,\s*/).every((c) => isCredentialText(c));
 }
 
-/** The person without a role or affiliation among the credentials; post-nominals stay. */
+/** The person without a role or affiliation among the credentials; the post-nominals before it stay ("MD"). */
 export function withoutRole<T extends Printed>(p: T): T {
   if (!p.credentials || !isRole(p.credentials)) return p;
   const out = { ...p };
+  const chunks = p.credentials.split(/,\s*/);
+  const degrees = chunks.slice(0, chunks.findIndex((c) => !isCredentialText(c)));
+  if (degrees.length) {
+    out.credentials = degrees.join(', ');
+    return out;
+  }
   delete out.credentials;
   delete out.credentialsGlued;
   return out;

@@ -8,7 +8,8 @@ import { byTag, hasAncestor, matching, type Indexed } from './page-index.ts';
 import { fromBioBox } from './bio-box.ts';
 import { creditsFromByline, type BylinePerson } from './names.ts';
 import { isLoneName } from './name-shape.ts';
-import { asLaidOut, withoutRole } from './affiliation.ts';
+import { asLaidOut, beforeProse, withoutRole } from './affiliation.ts';
+import { isCredentialText } from './credentials.ts';
 
 /** Reads one byline text into people, noting any organisation it credits; `el` is the element the text came from. */
 export type BylineReader = (text: string, el?: Element) => BylinePerson[];
@@ -39,6 +40,8 @@ export const BY_START = /^\s*(?:(?:written|posted|reported|words|(?:view\s+)?(?:
 /** An element that is only a label ("Author", "Written by") introduces the name in the next element. */
 /** "Posted on May 5, 2024 by", "Last updated March 3, 2025 by": a dated line whose "by" introduces the author. */
 const DATED_BY = /^\s*(?:last\s+)?(?:updated|posted|published|written)\s+(?:on\s+)?([^|]{4,40}?)\s+by(?=[\s:]|$)\s*:?/i;
+/** "This post was written by …": a sentence that states who wrote the piece, printed where a byline stands. */
+const AUTHORED = /^\s*this\s+(?:post|article|story|piece|blog\s+post)\s+(?:was\s+)?(?:written|authored|contributed)\s+by\s+/i;
 const LABEL_ONLY = /^\s*(?:authors?|contributors?|(?:written|article|post|story|words)\s+by|by|автор(?:и|ы)?)\s*:?\s*$/iu;
 /** A sentence in an author box that names the author: "This post was written by Jane Roe, …". */
 const WRITTEN_BY = /\b(?:written|posted|authored)\s+by\s+([^.|]{3,80})/i;
@@ -111,6 +114,12 @@ function fromByText(document: Document, read: BylineReader): BylinePerson[] {
       if (names.length) return names;
       continue;
     }
+    if (AUTHORED.test(own) && own.length <= 120 && !insideForeign(el)) {
+      // Its role ("…, gastroenterologist, Example Health") describes the writer, as in an author box's sentence.
+      const names = read(`By ${beforeProse(lineText(el, 200).replace(AUTHORED, ''))}`).map(withoutRole);
+      if (names.length) return names;
+      continue;
+    }
     const label = LABEL_ONLY.test(own) && !el.children.length;
     if ((!label && !BY_START.test(own)) || own.length > 120 || insideForeign(el)) continue;
     const text = lineText(el, 300);
@@ -157,9 +166,11 @@ function fromUnderHeadline(document: Document, read: BylineReader): BylinePerson
   const h1 = byTag(document, 'h1', 3).find((h) => !insideForeign(h));
   const next = h1?.nextElementSibling;
   if (!next) return [];
-  const text = lineText(next, 200);
-  if (text.length > 120 || linksToSections(next)) return [];
+  const text = lineText(next, 300);
+  if (text.length > 200 || linksToSections(next)) return [];
   const names = read(text, next);
+  // A long line is a subtitle, unless it lists several people each with their degrees ("Jane Roe, DVM; John Doe, BA").
+  if (text.length > 120 && (names.length < 2 || !names.every((p) => p.credentials && isCredentialText(p.credentials.split(',')[0]!)))) return [];
   // Only full names of two to four capitalised words count: anything else is a subtitle.
   return names.length >= 1 && names.every((p) => /^(\p{Lu}[\p{L}'.-]*\s+){1,3}\p{Lu}[\p{L}'.-]*$/u.test(p.name)) ? names : [];
 }
