@@ -61,6 +61,7 @@ test('a parenthesis printed after the name is part of the byline, out of the nam
   assert.deepEqual(printed(page('', '<meta name="author" content="Jean-Luc Roe (ExampleSoft)">')), ['Jean-Luc Roe (ExampleSoft)']);
   // A lower-case aside is not.
   assert.deepEqual(creditsFromByline('Jane Roe (he/him)').people, [{ name: 'Jane Roe' }]);
+  assert.deepEqual(creditsFromByline('Jane Roe (She/Her)').people, [{ name: 'Jane Roe' }]);
 });
 
 test('the element named for the author\'s name prints the role beside the name the metadata gives', () => {

@@ -40,11 +40,11 @@ export function withoutOutlet<T extends Printed>(p: T, outletKeys: string[]): T 
 
 /**
  * A parenthesis printed after a name in the same text ("Lance Roe (Content Manager)", "Jean Roe (ExampleSoft)"): a
- * role or the writer's own site, part of the byline as printed and kept out of the name. Dates and lower-case
- * asides ("(he/him)") are not.
+ * role or the writer's own site, part of the byline as printed and kept out of the name. Dates, lower-case asides
+ * and pronouns ("(he/him)", "(She/Her)") are not.
  */
 export function printedParenthesis(raw: string): string | null {
-  const m = /\s\((\p{Lu}[^()\d]{1,40})\)$/u.exec(raw.trim());
+  const m = /\s\((\p{Lu}[^()\d/]{1,40})\)$/u.exec(raw.trim());
   return m ? `(${m[1]!.trim()})` : null;
 }
 
