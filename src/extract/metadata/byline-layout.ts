@@ -114,7 +114,7 @@ function fromByText(document: Document, read: BylineReader): BylinePerson[] {
       if (names.length) return names;
       continue;
     }
-    if (AUTHORED.test(own) && own.length <= 120 && !insideForeign(el)) {
+    if (own.length <= 120 && AUTHORED.test(own) && !insideForeign(el)) {
       // Its role ("…, gastroenterologist, Example Health") describes the writer, as in an author box's sentence.
       const names = read(`By ${beforeProse(lineText(el, 200).replace(AUTHORED, ''))}`).map(withoutRole);
       if (names.length) return names;

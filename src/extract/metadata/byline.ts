@@ -176,6 +176,7 @@ function withCoAuthors(document: Document, found: Sourced<CapturedPerson[]>, out
 
 /** The person as a name element prints them ("Jane Roe, Shipping Expert"), or null when it names someone else or nothing more. */
 function nameWithTitle(p: CapturedPerson, line: string, outletNames: string[]): CapturedPerson | null {
+  if (!normKey(line).startsWith(`${normKey(p.name)} `)) return null;
   const people = creditsFromByline(line, outletNames).people;
   const n = people[0];
   return people.length === 1 && n!.credentials && normKey(n!.name) === normKey(p.name) ? printedAs(p, n!) : null;
