@@ -18,7 +18,7 @@ export interface CapturedPerson {
   honorific?: string;
   /**
    * What the byline prints after the name: post-nominal letters ("MS, RD", "CFP") or a role or affiliation
-   * after a comma or a pipe ("Home and Digital Security Expert", "The Texas Newsroom").
+   * after a comma, a pipe or in parentheses ("Home and Digital Security Expert", "The Texas Newsroom", "(Content Manager)").
    */
   credentials?: string;
   /** True when the byline prints the credentials right after the name, without a comma ("Sarah Knowles MW"). */

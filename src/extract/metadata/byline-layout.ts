@@ -8,9 +8,11 @@ import { byTag, hasAncestor, matching, type Indexed } from './page-index.ts';
 import { fromBioBox } from './bio-box.ts';
 import { creditsFromByline, type BylinePerson } from './names.ts';
 import { isLoneName } from './name-shape.ts';
+import { asLaidOut, beforeProse, withoutRole } from './affiliation.ts';
+import { isCredentialText } from './credentials.ts';
 
-/** Reads one byline text into people, noting any organisation it credits. */
-export type BylineReader = (text: string) => BylinePerson[];
+/** Reads one byline text into people, noting any organisation it credits; `el` is the element the text came from. */
+export type BylineReader = (text: string, el?: Element) => BylinePerson[];
 
 /** Elements that name themselves a byline; checked before the looser "author" classes. */
 export const isAuthorClass = (r: Indexed): boolean => r.cls.includes('author');
@@ -38,6 +40,8 @@ export const BY_START = /^\s*(?:(?:written|posted|reported|words|(?:view\s+)?(?:
 /** An element that is only a label ("Author", "Written by") introduces the name in the next element. */
 /** "Posted on May 5, 2024 by", "Last updated March 3, 2025 by": a dated line whose "by" introduces the author. */
 const DATED_BY = /^\s*(?:last\s+)?(?:updated|posted|published|written)\s+(?:on\s+)?([^|]{4,40}?)\s+by(?=[\s:]|$)\s*:?/i;
+/** "This post was written by …": a sentence that states who wrote the piece, printed where a byline stands. */
+const AUTHORED = /^\s*this\s+(?:post|article|story|piece|blog\s+post)\s+(?:was\s+)?(?:written|authored|contributed)\s+by\s+/i;
 const LABEL_ONLY = /^\s*(?:authors?|contributors?|(?:written|article|post|story|words)\s+by|by|автор(?:и|ы)?)\s*:?\s*$/iu;
 /** A sentence in an author box that names the author: "This post was written by Jane Roe, …". */
 const WRITTEN_BY = /\b(?:written|posted|authored)\s+by\s+([^.|]{3,80})/i;
@@ -82,7 +86,8 @@ function fromSelectors(document: Document, test: (r: Indexed) => boolean, read: 
     // An author box names its author in a sentence ("This post was written by Jane Roe, …") or opens with
     // the name its bio repeats; a short byline is the names themselves.
     const written = WRITTEN_BY.exec(text)?.[1];
-    const names = written ? read(written) : text.length > 200 ? boxOwner(text, read) : read(text);
+    // A role in that sentence ("written by Jane Roe, Head of Marketing") describes the writer; it is no byline.
+    const names = written ? read(written).map(withoutRole) : text.length > 200 ? boxOwner(text, read) : read(text, el);
     if (names.length) return names;
   }
   return [];
@@ -109,14 +114,20 @@ function fromByText(document: Document, read: BylineReader): BylinePerson[] {
       if (names.length) return names;
       continue;
     }
+    if (own.length <= 120 && AUTHORED.test(own) && !insideForeign(el)) {
+      // Its role ("…, gastroenterologist, Example Health") describes the writer, as in an author box's sentence.
+      const names = read(`By ${beforeProse(lineText(el, 200).replace(AUTHORED, ''))}`).map(withoutRole);
+      if (names.length) return names;
+      continue;
+    }
     const label = LABEL_ONLY.test(own) && !el.children.length;
     if ((!label && !BY_START.test(own)) || own.length > 120 || insideForeign(el)) continue;
     const text = lineText(el, 300);
     // "<i>A Book</i> by Jane Roe" cites another work: a byline starts with its "By".
     if (!label && !BY_START.test(text)) continue;
-    let names = !label && text.length <= 200 ? read(text) : [];
+    let names = !label && text.length <= 200 ? read(text, el) : [];
     const next = el.nextElementSibling;
-    if (!names.length && own.trim().length <= 12 && next) names = read(`By ${lineText(next, 200)}`);
+    if (!names.length && own.trim().length <= 12 && next) names = read(`By ${lineText(next, 200)}`, next);
     // "<strong>Contributors:</strong> Jane Roe": the name is the rest of the parent's text.
     const parentText = label && !next && el.parentElement ? textOf(el.parentElement) : '';
     if (!names.length && parentText.length <= 120 && parentText.startsWith(own.trim())) names = read(`By ${parentText.slice(own.trim().length)}`);
@@ -155,9 +166,11 @@ function fromUnderHeadline(document: Document, read: BylineReader): BylinePerson
   const h1 = byTag(document, 'h1', 3).find((h) => !insideForeign(h));
   const next = h1?.nextElementSibling;
   if (!next) return [];
-  const text = lineText(next, 200);
-  if (text.length > 120 || linksToSections(next)) return [];
-  const names = read(text);
+  const text = lineText(next, 300);
+  if (text.length > 200 || linksToSections(next)) return [];
+  const names = read(text, next);
+  // A long line is a subtitle, unless it lists several people each with their degrees ("Jane Roe, DVM; John Doe, BA").
+  if (text.length > 120 && (names.length < 2 || !names.every((p) => p.credentials && isCredentialText(p.credentials.split(',')[0]!)))) return [];
   // Only full names of two to four capitalised words count: anything else is a subtitle.
   return names.length >= 1 && names.every((p) => /^(\p{Lu}[\p{L}'.-]*\s+){1,3}\p{Lu}[\p{L}'.-]*$/u.test(p.name)) ? names : [];
 }
@@ -180,13 +193,14 @@ export function layoutCredits(document: Document, outletNames: string[]): { peop
   let source = '';
   let alone: LayoutOrg | null = null;
   let beside: LayoutOrg | null = null;
-  const read: BylineReader = (text) => {
+  const read: BylineReader = (text, el) => {
     const credit = creditsFromByline(text, outletNames);
     if (credit.org && ORG_SOURCES.has(source)) {
       if (credit.people.length) beside = { name: credit.org, source, beside: true };
       else alone ??= { name: credit.org, source, beside: false };
     }
-    return credit.people;
+    // A role the layout sets apart from the name ("<a>Jane Roe</a> <span>Senior Analyst</span>") is not the byline's.
+    return el ? credit.people.map((p) => asLaidOut(el, p)) : credit.people;
   };
   const tries: [string, () => BylinePerson[]][] = [
     ['byline', () => fromSelectors(document, isBylineElement, read)],

@@ -12,6 +12,7 @@ import { BY_START, isAuthorElement, isBylineElement, layoutCredits } from './byl
 import { creditsFromByline, fixLowerCase, isOutletName, isPlausibleName, namesOtherContributor, type BylineCredit } from './names.ts';
 import { roleCredit, typedOrgName } from './org-byline.ts';
 import { isAccountName } from './name-shape.ts';
+import { asLaidOut } from './affiliation.ts';
 
 /** An organisation credited as author, with its page when the metadata gives one. */
 export type OrgCredit = { name: string; url?: string };
@@ -154,9 +155,16 @@ function fromMicrodata(micro: Microdata, outletNames: string[]): CapturedPerson[
 function withCoAuthors(document: Document, found: Sourced<CapturedPerson[]>, outletNames: string[]): Sourced<CapturedPerson[]> {
   for (const el of matching(document, (r) => isBylineElement(r) || isAuthorElement(r), 200)) {
     const line = lineText(el, 300);
-    // Only a line that opens with "By" lists authors; "Jane Roe, Master Gardener" is a name and a title.
-    if (line.length > 200 || !BY_START.test(line) || insideForeign(el)) continue;
-    const names = creditsFromByline(line, outletNames).people.filter((n) => n.name.includes(' '));
+    if (line.length > 200 || insideForeign(el)) continue;
+    // Only a line that opens with "By" lists authors; "Jane Roe, Master Gardener" is a name and a title, which
+    // the element the page names as the author's name prints with it.
+    if (!BY_START.test(line)) {
+      const titled = found.value.length === 1 && /name/.test(el.getAttribute('class') ?? '') ? nameWithTitle(found.value[0]!, line, outletNames) : null;
+      if (titled) return { ...found, value: [titled] };
+      continue;
+    }
+    // A role the layout sets apart from the name ("By <a>Jane Roe</a>, Executive Editor") is not the byline's.
+    const names = creditsFromByline(line, outletNames).people.filter((n) => n.name.includes(' ')).map((n) => asLaidOut(el, n));
     const match = (p: CapturedPerson, n: CapturedPerson): boolean => normKey(n.name).includes(normKey(p.name));
     if (!found.value.every((p) => names.some((n) => match(p, n)))) return found;
     // The byline's spelling is what readers saw; the metadata's details stay with the person.
@@ -164,6 +172,14 @@ function withCoAuthors(document: Document, found: Sourced<CapturedPerson[]>, out
     return { ...found, value: found.value.map((p) => printedAs(p, names.find((n) => match(p, n))!)) };
   }
   return found;
+}
+
+/** The person as a name element prints them ("Jane Roe, Shipping Expert"), or null when it names someone else or nothing more. */
+function nameWithTitle(p: CapturedPerson, line: string, outletNames: string[]): CapturedPerson | null {
+  if (!normKey(line).startsWith(`${normKey(p.name)} `)) return null;
+  const people = creditsFromByline(line, outletNames).people;
+  const n = people[0];
+  return people.length === 1 && n!.credentials && normKey(n!.name) === normKey(p.name) ? printedAs(p, n!) : null;
 }
 
 /** A person with the honorific and credentials a byline prints around the name, when the metadata had none. */

@@ -4,6 +4,7 @@ import { chunkEnd, joinPieces, sepText } from './byline-pieces.ts';
 import { clean, normKey } from './dom.ts';
 import { fixCase, isPlausibleName, PARTICLES } from './name-shape.ts';
 import { isWireAgency, orgByline } from './org-byline.ts';
+import { isOutletAffiliation, isSharedRole, isSocialLabel, printedParenthesis, withoutOutlet } from './affiliation.ts';
 import { nominativeOfGenitive, opensWithVid } from './uk-genitive.ts';
 
 export { fixLowerCase, isPlausibleName } from './name-shape.ts';
@@ -17,8 +18,8 @@ const BY_PREFIX = /^(?:(?:written|posted|published|reported|words|text|story|art
 const ROLE = /\b(editor|editors|writer|reporter|correspondent|contributor|contributors|columnist|creator|staff|team|desk|journalist|producer|photographer|senior|chief|associate|contributing|reviewer|expert|founder|co-founder|manager|head|director|ceo|cto|marketing|admin|consultant|specialist|strategist|analyst|lead|officer|president|partner|member|author|guest|intern|coach|instructor|attorney|lawyer|dietitian|engineer|developer|designer|scientist|professor|researcher|therapist|nurse|grader|development|community|редактор|кореспондент|корреспондент|журналіст|журналист)\b/iu;
 /** "Reviewed by …", "Medically reviewed by …", "Fact checked by …": people other than the author. */
 const NOT_AUTHOR_BY = /^(?:(?:medically|expert|clinically)\s+)?(?:reviewed|researched|edited|fact[- ]?checked|checked|verified|illustrated|photographed|produced)\s+by\b/i;
-/** Cut the byline where the date, a separator or a trailing role starts. */
-const TAIL = /\s*(?:[|•·—–⋅∙‧・]|\s-\s|\s(?:on|at)\s+(?=(?:\w+,?\s+){0,2}\d)|\sin\s|\s(?:updated|published|posted|last\s+updated|reviewed|fact[- ]checked)\b|\d|\s(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d).*$/iu;
+/** Cut the byline where the date, a separator or a trailing role starts; a credential's level ("E-RYT 200") stays. */
+const TAIL = /\s*(?:[|•·—–⋅∙‧・]|\s-\s|\s(?:on|at)\s+(?=(?:\w+,?\s+){0,2}\d)|\sin\s|\s(?:updated|published|posted|last\s+updated|reviewed|fact[- ]checked)\b|(?:(?<!\d|,\s*(?:\p{Lu}-)?\p{Lu}{2,6}\s)|(?=\d*\s+\p{L}))\d|\s(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d).*$/iu;
 /** Generational suffixes are part of the name they follow: "John Smith, Jr." is "John Smith Jr.". */
 const SUFFIX = /^(jr|sr|ii|iii|iv)\.?$/i;
 /** Separators of a list of names; captured, because a comma after a role introduces an affiliation. */
@@ -168,6 +169,12 @@ function takeCredentials(r: Reading, pieces: string[], i: number, outletKeys: st
     && isRoleChunk(joinPieces(pieces, next, chunkEnd(pieces, next)), pieces[next]!.trim(), outletKeys);
   const continues = r.afterRole === 'comma' && !!r.owner.credentials && !personWithRole;
   if (!continues && !isRoleChunk(chunk, raw, outletKeys)) return -1;
+  if (isSharedRole(chunk, r.out.length)) {
+    // "Jane Roe and John Doe, Extension educators" describes them all: no credential of the last name.
+    r.afterRole = 'comma';
+    r.orgSeen = true;
+    return end;
+  }
   r.owner.credentials = addCredentials(r.owner.credentials, chunk);
   r.afterRole = 'comma';
   r.orgSeen = true;
@@ -205,7 +212,9 @@ function readPiece(r: Reading, pieces: string[], i: number, outletKeys: string[]
   // "Ask the Doctors" → "Ask": one word left of a phrase is no name.
   if (name === 'role' || name === 'other' || (cut && !name.includes(' '))) return;
   // A role glued to the name ("Jane Roe Staff Writer") is a title the layout set beside it, not the byline's text.
-  const person = asPerson(name);
+  const person = withoutOutlet(asPerson(name), outletKeys);
+  const paren = printedParenthesis(raw);
+  if (paren && !person.credentials) Object.assign(person, { credentials: paren, credentialsGlued: true });
   if (r.out.some((o) => normKey(o.name) === normKey(person.name))) return;
   r.out.push(person);
   r.owner = person;
@@ -251,8 +260,8 @@ function isAffiliation(segment: string): boolean {
  * `literalPipes` says a "|" in `raw` was typed by the page (metadata), not put by us between elements.
  */
 export function creditsFromByline(raw: string, outletNames: string[] = [], literalPipes = false): BylineCredit {
-  // Reviewers, editors and fact-checkers are named like authors but did not write the piece.
-  if (namesOtherContributor(raw)) return { people: [], org: null };
+  // Reviewers, editors and fact-checkers are named like authors but did not write the piece; "… on Facebook" labels a link.
+  if (namesOtherContributor(raw) || isSocialLabel(raw)) return { people: [], org: null };
   const text = clean(raw).replace(BY_PREFIX, '');
   // Outlet names keep their spaces here: a name glued to the outlet's is told apart by them.
   const outletKeys = outletNames.map(normKey).filter((k) => k.replace(/\s/g, '').length > 2);
@@ -265,7 +274,8 @@ export function creditsFromByline(raw: string, outletNames: string[] = [], liter
     const next = segments[i + 1];
     // Only a pipe typed in the text ("Jane Roe | The Texas Newsroom" in metadata) joins an affiliation to the name:
     // in layout text a pipe stands where two elements meet, and the second is a job title under the name.
-    if (literalPipes && kept.length && next && isAffiliation(next)) kept[kept.length - 1]!.credentials = addCredentials(kept[kept.length - 1]!.credentials, next);
+    // The outlet's own team after the name ("Jane Roe - Example Editorial Team") is where every writer works.
+    if (literalPipes && kept.length && next && isAffiliation(next) && !isOutletAffiliation(next, outletKeys)) kept[kept.length - 1]!.credentials = addCredentials(kept[kept.length - 1]!.credentials, next);
     // «Від Олени Петренко»: names after the Ukrainian «Від» are in the genitive; the directory keeps nominatives.
     if (kept.length && opensWithVid(clean(raw))) for (const p of kept) p.name = nominativeOfGenitive(p.name);
     if (kept.length) return { people: kept, org };
