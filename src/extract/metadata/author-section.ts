@@ -1,0 +1,81 @@
+/**
+ * Author sections: a labelled block at the end or side of an article ("About the author", "Article written by:",
+ * "Author(s)") that names the writer. Pages without a byline at the top often credit their writer only there.
+ */
+import { classOf } from '../body/dom.ts';
+import { lineText } from './dom.ts';
+import { matching } from './page-index.ts';
+import { BIO_START } from './bio-box.ts';
+import type { BylinePerson } from './names.ts';
+
+/** Reads one byline text into people. */
+type Reader = (text: string) => BylinePerson[];
+
+/** The label of an author section, alone in its element: "About the author", "Article written by:", "Author(s)". */
+const LABEL = /^(?:about\s+the\s+(?:authors?|writers?)|meet\s+the\s+(?:authors?|writers?)|(?:article|post|story|blog\s+post)\s+(?:written|authored)\s+by|authors?\s*\(s\))\s*:?$/i;
+/** The same label opening a paragraph that goes on with the bio: "About the Author: Jane Roe is …". */
+const LABEL_START = /^(?:about\s+the\s+(?:author|writer))\s*:\s*/i;
+/** Elements that may hold the label. */
+const LABEL_TAGS = ['h2', 'h3', 'h4', 'h5', 'h6', 'p', 'div', 'span', 'strong', 'b', 'dt', 'th', 'header'];
+/**
+ * Containers whose author lists are not this article's: comments, menus, related stories. A sidebar is kept,
+ * unlike for bylines: a labelled author section there still describes the page's writer.
+ */
+const ELSEWHERE = /(^|[_-])(comments?|related|recommend\w*|nav|navigation|menu|teasers?|promos?|trending|popular|newsletter)($|[_-])/i;
+
+function elsewhere(el: Element): boolean {
+  let cur: Element | null = el;
+  for (let depth = 0; cur && depth < 12; depth++, cur = cur.parentElement) {
+    if (cur.tagName.toLowerCase() === 'nav') return true;
+    if (`${classOf(cur)} ${cur.getAttribute('id') ?? ''}`.split(/\s+/).some((w) => w && ELSEWHERE.test(w))) return true;
+  }
+  return false;
+}
+
+/** The people one element of the section names: a bio's subject, a list of names, or a name on the first line. */
+function peopleIn(el: Element, read: Reader): BylinePerson[] {
+  const text = lineText(el, 400);
+  // "Jane Roe is a reporter …": the bio's subject is the author, whatever the box prints around it.
+  const subject = BIO_START.exec(text)?.[1];
+  if (subject) return read(`By ${subject}`);
+  const tag = el.tagName.toLowerCase();
+  if (tag === 'ul' || tag === 'ol') {
+    const items = Array.from(el.children).slice(0, 10).map((li) => lineText(li, 100).split(' | ')[0] ?? '');
+    return items.flatMap((item) => read(`By ${item}`));
+  }
+  const first = text.split(' | ')[0] ?? '';
+  return first.length <= 80 ? read(`By ${first}`) : [];
+}
+
+/** The elements after `label` in reading order (its next siblings, or its wrapper's when it ends its wrapper). */
+function following(label: Element): Element[] {
+  let cur: Element | null = label;
+  for (let depth = 0; cur && depth < 3; depth++, cur = cur.parentElement) {
+    const out: Element[] = [];
+    for (let s = cur.nextElementSibling; s && out.length < 3; s = s.nextElementSibling) out.push(s);
+    if (out.length) return out;
+  }
+  return [];
+}
+
+/** The people the first labelled author section of the page names. */
+export function fromAuthorSection(document: Document, read: Reader): BylinePerson[] {
+  for (const el of matching(document, () => true, 20_000, LABEL_TAGS)) {
+    if (el.children.length > 3) continue;
+    const text = lineText(el, 300);
+    const rest = LABEL_START.exec(text) ? text.replace(LABEL_START, '') : null;
+    if (rest === null && !LABEL.test(text)) continue;
+    if (elsewhere(el)) continue;
+    if (rest) {
+      const subject = BIO_START.exec(rest)?.[1];
+      const people = subject ? read(`By ${subject}`) : [];
+      if (people.length) return people;
+      continue;
+    }
+    for (const next of following(el)) {
+      const people = peopleIn(next, read);
+      if (people.length) return people;
+    }
+  }
+  return [];
+}
