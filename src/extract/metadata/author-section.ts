@@ -58,6 +58,27 @@ function following(label: Element): Element[] {
   return [];
 }
 
+/** A note that credits the piece in a sentence: "This post was written by Jane Roe, a nurse at …". */
+const NOTE = /^\(?\s*this\s+(?:post|article|story|piece|blog\s+post|guide)\s+(?:was|is)\s+(?:written|authored)\s+by\s+/i;
+
+/**
+ * The people an author note names: the linked name when the note links it (the words after the link describe
+ * the person), else the words up to the first comma or full stop.
+ */
+export function fromAuthorNote(document: Document, read: Reader): BylinePerson[] {
+  for (const el of matching(document, () => true, 5000, ['p', 'em', 'i', 'div'])) {
+    if (el.children.length > 6) continue;
+    const text = lineText(el, 300);
+    if (!NOTE.test(text) || elsewhere(el)) continue;
+    const link = el.querySelector('a');
+    const linked = link ? lineText(link, 80) : '';
+    const named = linked && text.replace(NOTE, '').startsWith(linked) ? linked : text.replace(NOTE, '').split(/[,.;]\s/)[0] ?? '';
+    const people = read(`By ${named}`);
+    if (people.length) return people;
+  }
+  return [];
+}
+
 /** The people the first labelled author section of the page names. */
 export function fromAuthorSection(document: Document, read: Reader): BylinePerson[] {
   for (const el of matching(document, () => true, 20_000, LABEL_TAGS)) {

@@ -6,7 +6,7 @@
 import { insideForeign, lineText, textOf } from './dom.ts';
 import { byTag, hasAncestor, matching, type Indexed } from './page-index.ts';
 import { fromBioBox } from './bio-box.ts';
-import { fromAuthorSection } from './author-section.ts';
+import { fromAuthorNote, fromAuthorSection } from './author-section.ts';
 import { creditsFromByline, type BylinePerson } from './names.ts';
 import { isLoneName } from './name-shape.ts';
 
@@ -198,6 +198,7 @@ export function layoutCredits(document: Document, outletNames: string[]): { peop
     ['person-icon', () => fromPersonIcon(document, read)],
     ['bio-box', () => fromBioBox(document, outletNames).map((name) => ({ name }))],
     ['author-section', () => fromAuthorSection(document, read)],
+    ['author-note', () => fromAuthorNote(document, read)],
   ];
   for (const [name, run] of tries) {
     source = name;
