@@ -10,7 +10,7 @@ import { portraitIn } from './author-portrait.ts';
 /** A bio that opens with its subject's full name: "Jane Roe is a reporter …". */
 export const BIO_START = /^(\p{Lu}[\p{L}'.-]+(?:\s+\p{Lu}[\p{L}'.-]+){1,3})\s+(?:is|was|has|writes|covers|joined|leads)\b/u;
 /** What a bio says its subject does; a product or a place described the same way says none of this. */
-const WORK = /\b(writer|writes|editor|journalist|author|reporter|blogger|columnist|contributor|correspondent|founder|marketing|marketer|freelance|copywriter|content|strategist|consultant|specialist|expert|researcher|head of|ceo|director|manager)\b/i;
+export const WORK = /\b(writer|writes|editor|journalist|author|reporter|blogger|columnist|contributor|correspondent|founder|marketing|marketer|freelance|copywriter|content|strategist|consultant|specialist|expert|researcher|head of|ceo|director|manager)\b/i;
 
 /** The element just before `el` in reading order, climbing out of wrappers it opens. */
 function previousInReadingOrder(el: Element): Element | null {
