@@ -18,6 +18,7 @@ test('"About the author" followed by a bio takes the bio\'s subject as the autho
   assert.equal(m.authors?.source, 'author-section');
   // The label and the bio in one paragraph.
   assert.deepEqual(names(meta(page('<p>About the author: Jane Roe has covered science for a decade.</p>'))), ['Jane Roe']);
+  assert.deepEqual(names(meta(page('<p><strong>About the Author:</strong> Jane Roe is a freelance photographer.</p>'))), ['Jane Roe']);
 });
 
 test('"Article written by:" introduces a card whose first line is the name with credentials', () => {

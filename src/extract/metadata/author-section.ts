@@ -3,7 +3,7 @@
  * "Author(s)") that names the writer. Pages without a byline at the top often credit their writer only there.
  */
 import { classOf } from '../body/dom.ts';
-import { lineText } from './dom.ts';
+import { lineText, ownText } from './dom.ts';
 import { matching } from './page-index.ts';
 import { BIO_START } from './bio-box.ts';
 import type { BylinePerson } from './names.ts';
@@ -15,6 +15,19 @@ type Reader = (text: string) => BylinePerson[];
 const LABEL = /^(?:about\s+the\s+(?:authors?|writers?)|meet\s+the\s+(?:authors?|writers?)|(?:article|post|story|blog\s+post)\s+(?:written|authored)\s+by|authors?\s*\(s\))\s*:?$/i;
 /** The same label opening a paragraph that goes on with the bio: "About the Author: Jane Roe is …". */
 const LABEL_START = /^(?:about\s+the\s+(?:author|writer))\s*:\s*/i;
+/** A word every label holds: a cheap first test. */
+const LABEL_WORD = /\b(?:author|writer|written)/i;
+/** Inline tags that set a label in bold at the start of the paragraph it introduces. */
+const INLINE = new Set(['strong', 'b', 'span']);
+
+/** "<p><strong>About the author:</strong> Jane Roe is …</p>": the paragraph's text, when an inline label opens it. */
+function inlineLabel(el: Element): string | null {
+  const parent = el.parentElement;
+  if (!INLINE.has(el.tagName.toLowerCase()) || parent?.tagName.toLowerCase() !== 'p' || parent.firstElementChild !== el) return null;
+  const text = lineText(parent, 300);
+  return LABEL_START.test(text) ? text : null;
+}
+
 /** Elements that may hold the label. */
 const LABEL_TAGS = ['h2', 'h3', 'h4', 'h5', 'h6', 'p', 'div', 'span', 'strong', 'b', 'dt', 'th', 'header'];
 /**
@@ -67,7 +80,7 @@ const NOTE = /^\(?\s*this\s+(?:post|article|story|piece|blog\s+post|guide)\s+(?:
  */
 export function fromAuthorNote(document: Document, read: Reader): BylinePerson[] {
   for (const el of matching(document, () => true, 5000, ['p', 'em', 'i', 'div'])) {
-    if (el.children.length > 6) continue;
+    if (!/\bthis\b/i.test(ownText(el)) || el.children.length > 6) continue;
     const text = lineText(el, 300);
     if (!NOTE.test(text) || elsewhere(el)) continue;
     const link = el.querySelector('a');
@@ -82,8 +95,9 @@ export function fromAuthorNote(document: Document, read: Reader): BylinePerson[]
 /** The people the first labelled author section of the page names. */
 export function fromAuthorSection(document: Document, read: Reader): BylinePerson[] {
   for (const el of matching(document, () => true, 20_000, LABEL_TAGS)) {
-    if (el.children.length > 3) continue;
-    const text = lineText(el, 300);
+    // The label's words are the element's own text (or its only child's, which is tested in its turn).
+    if (!LABEL_WORD.test(ownText(el)) || el.children.length > 3) continue;
+    const text = inlineLabel(el) ?? lineText(el, 300);
     const rest = LABEL_START.exec(text) ? text.replace(LABEL_START, '') : null;
     if (rest === null && !LABEL.test(text)) continue;
     if (elsewhere(el)) continue;
