@@ -30,3 +30,12 @@ test('a portrait above a bio that closes the piece names the writer', () => {
   const more = '<p>The rest of the story goes on for a while and says a great deal more about the agency and its clients.</p>';
   assert.equal(authorsOf(`<p><img src="/u/Jane-Roe.jpg" alt="Jane Roe"></p><p>${bio}</p>${more}`), undefined);
 });
+
+test('a card beside an image marked as the author\'s names the writer on its first line', () => {
+  const card = (img: string): string => `<div class="grid"><div class="col"><div>${img}</div></div><div class="col"><p>Jane Roe</p><div>Licensed grader, M.A. Journalism</div></div></div>`;
+  assert.deepEqual(authorsOf(card('<img alt="Photo of author" class="avatar avatar-50 photo" src="/a.svg">')), ['Jane Roe']);
+  assert.deepEqual(authorsOf(card('<img alt="" class="dynamic-author-image" src="/a.svg">')), ['Jane Roe']);
+  // A plain avatar (a commenter's) or a picture in related stories says nothing about this piece's writer.
+  assert.equal(authorsOf(card('<img alt="" class="avatar photo" src="/a.svg">')), undefined);
+  assert.equal(authorsOf(`<div class="related-posts">${card('<img alt="Photo of author" src="/a.svg">')}</div>`), undefined);
+});

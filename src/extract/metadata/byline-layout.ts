@@ -7,6 +7,7 @@ import { insideForeign, lineText, textOf } from './dom.ts';
 import { byTag, hasAncestor, matching, type Indexed } from './page-index.ts';
 import { fromBioBox } from './bio-box.ts';
 import { fromAuthorNote, fromAuthorSection } from './author-section.ts';
+import { fromAuthorImage } from './author-portrait.ts';
 import { creditsFromByline, type BylinePerson } from './names.ts';
 import { isLoneName } from './name-shape.ts';
 
@@ -199,6 +200,7 @@ export function layoutCredits(document: Document, outletNames: string[]): { peop
     ['bio-box', () => fromBioBox(document, outletNames).map((name) => ({ name }))],
     ['author-section', () => fromAuthorSection(document, read)],
     ['author-note', () => fromAuthorNote(document, read)],
+    ['author-image', () => fromAuthorImage(document, read)],
   ];
   for (const [name, run] of tries) {
     source = name;
