@@ -27,3 +27,12 @@ test('a sentence about someone else, or one that says no work, is no bio', () =>
   // In a related-stories list, the same words belong to another piece.
   assert.equal(author('<div class="related-posts"><p>Jane Roe is a freelance writer in Ohio who covers city hall.</p></div>')?.bio, undefined);
 });
+
+test('an "About the author" section gives the bio under the name, in whatever person it is written', () => {
+  const section = '<div class="footer-card"><div><a href="/people/jane-roe">Jane Roe</a></div><div class="desc-wrap"><div>About the author</div>'
+    + '<p>I\'m a folklorist writing about nature and culture for travellers, with guides and tips on hidden spots.</p></div>'
+    + '<img class="avatar" src="/img/jr.jpg" alt=""></div>';
+  const p = author(section);
+  assert.equal(p?.bio, 'I\'m a folklorist writing about nature and culture for travellers, with guides and tips on hidden spots.');
+  assert.equal(p?.photo, 'https://www.example-outlet.org/img/jr.jpg');
+});

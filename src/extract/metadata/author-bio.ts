@@ -8,6 +8,7 @@ import { absoluteUrl, all, bareHost, clean, insideForeign, lineText, normKey, te
 import { matching } from './page-index.ts';
 import { WORK } from './bio-box.ts';
 import { portraitIn } from './author-portrait.ts';
+import { LABEL_START, sectionAbout } from './author-section.ts';
 
 /** What follows the subject of a bio ("is a", "has covered"), after credentials set off by commas. */
 const VERB = /^(?:,[^,]{1,60},)?\s+(?:is|was|has|writes|covers|joined|leads|holds|serves|specializes|specialises)\b/;
@@ -49,8 +50,12 @@ function bioElement(document: Document, p: CapturedPerson): Element | null {
 
 /** The smallest box around the bio that may also hold the portrait (at most three levels up, not the whole page). */
 function photoNear(el: Element, p: CapturedPerson, pageUrl: string): string | null {
+  // A portrait set just above the bio, in a paragraph of its own.
+  const above = el.previousElementSibling ? portraitIn(el.previousElementSibling, p.name) : null;
+  const src = above ? absoluteUrl(above.getAttribute('data-src') ?? above.getAttribute('src'), pageUrl) : null;
+  if (src) return src;
   let box: Element | null = el.parentElement;
-  for (let depth = 0; box && depth < 3 && textOf(box).length <= 2500; depth++, box = box.parentElement) {
+  for (let depth = 0; box && depth < 3 && (box.textContent ?? '').length <= 2500; depth++, box = box.parentElement) {
     const img = portraitIn(box, p.name) ?? all(box, 'img', 5).find((i) => PORTRAIT_CLASS.test(i.getAttribute('class') ?? '')) ?? null;
     const src = img ? absoluteUrl(img.getAttribute('data-src') ?? img.getAttribute('src'), pageUrl) : null;
     if (src) return src;
@@ -76,12 +81,25 @@ function linksIn(el: Element, p: CapturedPerson, pageUrl: string, person: Captur
   if (sameAs.length) person.sameAs = sameAs;
 }
 
+/** The longest paragraph of an author section's parts, in whatever person it is written ("I'm a folklorist …"). */
+function sectionBio(parts: Element[], p: CapturedPerson): Element | null {
+  // A bio speaks of a person: their name, or "I", "he", "she", "they"; a teaser of their latest piece need not.
+  const first = p.name.split(' ')[0]!;
+  const personal = (t: string): boolean => t.includes(first) || /\b(I|I'm|my|he|she|they|his|her|their)\b/.test(t);
+  const fits = (els: Element[]): Element | null => els.map((el) => ({ el, text: textOf(el) }))
+    .filter((t) => t.text.length >= 60 && t.text.length <= 1500 && personal(t.text)).sort((a, b) => b.text.length - a.text.length)[0]?.el ?? null;
+  const paragraphs = parts.flatMap((part) => [...(part.tagName.toLowerCase() === 'p' ? [part] : []), ...all(part, 'p', 20)]);
+  // Paragraphs first: a "description" wrapper also holds the section's label.
+  return fits(paragraphs) ?? fits(parts.flatMap((part) => all(part, '[class*="description" i], [class*="bio" i]', 20)));
+}
+
 /** The person with the bio, photo and links a bio paragraph gives; the input is returned when the page has none. */
 export function enrichFromBio(document: Document, pageUrl: string, p: CapturedPerson): CapturedPerson {
   if (p.bio || !p.name.includes(' ')) return p;
-  const el = bioElement(document, p);
+  // "About the author" sections print the bio under the name, often in the first person ("I'm a folklorist …").
+  const el = bioElement(document, p) ?? sectionBio(sectionAbout(document, p.name), p);
   if (!el) return p;
-  const person: CapturedPerson = { ...p, bio: clean(textOf(el).replace(TAIL, '')) };
+  const person: CapturedPerson = { ...p, bio: clean(textOf(el).replace(LABEL_START, '').replace(TAIL, '')) };
   const photo = person.photo ?? photoNear(el, p, pageUrl);
   if (photo) person.photo = photo;
   linksIn(el, p, pageUrl, person);

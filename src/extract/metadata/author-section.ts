@@ -3,7 +3,7 @@
  * "Author(s)") that names the writer. Pages without a byline at the top often credit their writer only there.
  */
 import { classOf } from '../body/dom.ts';
-import { lineText, ownText } from './dom.ts';
+import { lineText, normKey, ownText, textOf } from './dom.ts';
 import { matching } from './page-index.ts';
 import { BIO_START } from './bio-box.ts';
 import type { BylinePerson } from './names.ts';
@@ -14,7 +14,7 @@ type Reader = (text: string) => BylinePerson[];
 /** The label of an author section, alone in its element: "About the author", "Article written by:", "Author(s)". */
 const LABEL = /^(?:about\s+the\s+(?:authors?|writers?)|meet\s+the\s+(?:authors?|writers?)|(?:article|post|story|blog\s+post)\s+(?:written|authored)\s+by|authors?\s*\(s\))\s*:?$/i;
 /** The same label opening a paragraph that goes on with the bio: "About the Author: Jane Roe is …". */
-const LABEL_START = /^(?:about\s+the\s+(?:author|writer))\s*:\s*/i;
+export const LABEL_START = /^(?:about\s+the\s+(?:author|writer))\s*:\s*/i;
 /** A word every label holds: a cheap first test. */
 const LABEL_WORD = /\b(?:author|writer|written)/i;
 /** Inline tags that set a label in bold at the start of the paragraph it introduces. */
@@ -92,15 +92,42 @@ export function fromAuthorNote(document: Document, read: Reader): BylinePerson[]
   return [];
 }
 
-/** The people the first labelled author section of the page names. */
-export function fromAuthorSection(document: Document, read: Reader): BylinePerson[] {
+/** The page's author-section labels outside comments, menus and related stories, each with the text it opens. */
+function labels(document: Document): { el: Element; rest: string | null }[] {
+  const out: { el: Element; rest: string | null }[] = [];
   for (const el of matching(document, () => true, 20_000, LABEL_TAGS)) {
     // The label's words are the element's own text (or its only child's, which is tested in its turn).
     if (!LABEL_WORD.test(ownText(el)) || el.children.length > 3) continue;
     const text = inlineLabel(el) ?? lineText(el, 300);
     const rest = LABEL_START.exec(text) ? text.replace(LABEL_START, '') : null;
-    if (rest === null && !LABEL.test(text)) continue;
-    if (elsewhere(el)) continue;
+    if ((rest !== null || LABEL.test(text)) && !elsewhere(el)) out.push({ el, rest });
+    if (out.length >= 5) break;
+  }
+  return out;
+}
+
+/**
+ * The parts of an author section that name `name`: the smallest box (up to three levels above the label) that holds
+ * the label and the name, or, where the label sits in the article's text, the elements after it that name them.
+ */
+export function sectionAbout(document: Document, name: string): Element[] {
+  const key = normKey(name);
+  const names = (el: Element): boolean => normKey(textOf(el)).includes(key);
+  for (const { el } of labels(document)) {
+    let box: Element | null = el.parentElement;
+    // The whole text length, not `textOf`'s capped one: a box as long as an article is not the section.
+    for (let depth = 0; box && depth < 3 && (box.textContent ?? '').length <= 2500; depth++, box = box.parentElement) {
+      if (names(box)) return [box];
+    }
+    const after = following(el).filter(names);
+    if (after.length) return after;
+  }
+  return [];
+}
+
+/** The people the first labelled author section of the page names. */
+export function fromAuthorSection(document: Document, read: Reader): BylinePerson[] {
+  for (const { el, rest } of labels(document)) {
     if (rest) {
       const subject = BIO_START.exec(rest)?.[1];
       const people = subject ? read(`By ${subject}`) : [];
