@@ -4,7 +4,7 @@
  * and the links in it (the author's site and profiles).
  */
 import type { CapturedPerson } from '../../model/capture.ts';
-import { absoluteUrl, all, bareHost, clean, insideForeign, lineText, normKey, textOf } from './dom.ts';
+import { absoluteUrl, all, bareHost, clean, insideForeign, lineText, normKey, pageText, textOf } from './dom.ts';
 import { matching } from './page-index.ts';
 import { WORK } from './bio-box.ts';
 import { portraitIn } from './author-portrait.ts';
@@ -34,7 +34,7 @@ function bodyOpensBio(body: string, p: CapturedPerson): boolean {
 /** The innermost element whose text is the person's bio, outside menus, comments and related stories. */
 function bioElement(document: Document, p: CapturedPerson): Element | null {
   // One read of the page's text first: most pages print no such sentence, and then no element is read.
-  const body = document.body?.textContent ?? '';
+  const body = pageText(document);
   if (!body.includes(p.name) || !bodyOpensBio(body, p)) return null;
   let found: Element | null = null;
   for (const el of matching(document, () => true, 20_000, ['p', 'div', 'span', 'dd', 'li', 'em'])) {

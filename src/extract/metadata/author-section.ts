@@ -3,7 +3,7 @@
  * "Author(s)") that names the writer. Pages without a byline at the top often credit their writer only there.
  */
 import { classOf } from '../body/dom.ts';
-import { lineText, normKey, ownText, textOf } from './dom.ts';
+import { lineText, normKey, ownText, pageText, textOf } from './dom.ts';
 import { matching } from './page-index.ts';
 import { BIO_START } from './bio-box.ts';
 import type { BylinePerson } from './names.ts';
@@ -74,11 +74,15 @@ function following(label: Element): Element[] {
 /** A note that credits the piece in a sentence: "This post was written by Jane Roe, a nurse at …". */
 const NOTE = /^\(?\s*this\s+(?:post|article|story|piece|blog\s+post|guide)\s+(?:was|is)\s+(?:written|authored)\s+by\s+/i;
 
+/** The note's words anywhere in the page's text. */
+const NOTE_ANYWHERE = /\bthis\s+(?:post|article|story|piece|blog\s+post|guide)\s+(?:was|is)\s+(?:written|authored)\s+by\s/i;
+
 /**
  * The people an author note names: the linked name when the note links it (the words after the link describe
  * the person), else the words up to the first comma or full stop.
  */
 export function fromAuthorNote(document: Document, read: Reader): BylinePerson[] {
+  if (!NOTE_ANYWHERE.test(pageText(document))) return [];
   for (const el of matching(document, () => true, 5000, ['p', 'em', 'i', 'div'])) {
     if (!/\bthis\b/i.test(ownText(el)) || el.children.length > 6) continue;
     const text = lineText(el, 300);
@@ -92,9 +96,18 @@ export function fromAuthorNote(document: Document, read: Reader): BylinePerson[]
   return [];
 }
 
+/** Any label's words in the page's text: most pages have none, and then no element is read. */
+const ANY_LABEL = /about\s+the\s+(?:author|writer)|meet\s+the\s+(?:author|writer)|(?:written|authored)\s+by|authors?\s*\(s\)/i;
+/** Labels per page: the section is looked up once for the byline and again for each author's bio. */
+const labelCache = new WeakMap<Document, { el: Element; rest: string | null }[]>();
+
 /** The page's author-section labels outside comments, menus and related stories, each with the text it opens. */
 function labels(document: Document): { el: Element; rest: string | null }[] {
+  const known = labelCache.get(document);
+  if (known) return known;
   const out: { el: Element; rest: string | null }[] = [];
+  labelCache.set(document, out);
+  if (!ANY_LABEL.test(pageText(document))) return out;
   for (const el of matching(document, () => true, 20_000, LABEL_TAGS)) {
     // The label's words are the element's own text (or its only child's, which is tested in its turn).
     if (!LABEL_WORD.test(ownText(el)) || el.children.length > 3) continue;

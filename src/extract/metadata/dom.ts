@@ -182,3 +182,14 @@ export function ownText(el: Element): string {
   for (let n = el.firstChild; n; n = n.nextSibling) if (n.nodeType === 3) t += n.textContent ?? '';
   return t;
 }
+
+const pageTexts = new WeakMap<Document, string>();
+/** The page's whole text, read once per document: a cheap test for a phrase before scanning elements for it. */
+export function pageText(document: Document): string {
+  let text = pageTexts.get(document);
+  if (text === undefined) {
+    text = document.body?.textContent ?? '';
+    pageTexts.set(document, text);
+  }
+  return text;
+}
