@@ -2,6 +2,7 @@
 import type { CapturedPerson } from '../../model/capture.ts';
 import { absoluteUrl, all, bareHost, clean, normKey, textOf } from './dom.ts';
 import { matching, type Indexed } from './page-index.ts';
+import { enrichFromBio } from './author-bio.ts';
 
 /** Class words of author boxes (`author-bio` and the like are covered by `bio`). */
 const BOX_CLASS = /author-?box|about-author|author-(info|card|profile|details)|bio/;
@@ -60,20 +61,24 @@ function linksOf(box: Element, pageUrl: string, person: CapturedPerson): void {
 
 /** Returns the people enriched with what their author box says; the input is not modified. */
 export function enrichFromAuthorBoxes(document: Document, pageUrl: string, people: CapturedPerson[]): CapturedPerson[] {
-  return people.map((p) => {
-    const box = boxFor(document, p.name);
-    if (!box) return p;
-    const person: CapturedPerson = { ...p };
-    if (!person.bio) {
-      const bio = bioOf(box, p.name);
-      if (bio && bio.length >= 20) person.bio = bio;
-    }
-    if (!person.photo) {
-      const img = box.querySelector('img');
-      const src = img ? absoluteUrl(img.getAttribute('data-src') ?? img.getAttribute('src'), pageUrl) : null;
-      if (src) person.photo = src;
-    }
-    linksOf(box, pageUrl, person);
-    return person;
-  });
+  // Where no box holds the bio, a paragraph that opens with the name may ("Jane Roe is a reporter …").
+  return people.map((p) => enrichFromBio(document, pageUrl, fromBox(document, pageUrl, p)));
+}
+
+/** The person with what the author box that names them says. */
+function fromBox(document: Document, pageUrl: string, p: CapturedPerson): CapturedPerson {
+  const box = boxFor(document, p.name);
+  if (!box) return p;
+  const person: CapturedPerson = { ...p };
+  if (!person.bio) {
+    const bio = bioOf(box, p.name);
+    if (bio && bio.length >= 20) person.bio = bio;
+  }
+  if (!person.photo) {
+    const img = box.querySelector('img');
+    const src = img ? absoluteUrl(img.getAttribute('data-src') ?? img.getAttribute('src'), pageUrl) : null;
+    if (src) person.photo = src;
+  }
+  linksOf(box, pageUrl, person);
+  return person;
 }

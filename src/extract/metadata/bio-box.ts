@@ -5,11 +5,12 @@
 import { all, insideForeign, lineText, normKey } from './dom.ts';
 import { byTag } from './page-index.ts';
 import { namesFromByline } from './names.ts';
+import { portraitIn } from './author-portrait.ts';
 
 /** A bio that opens with its subject's full name: "Jane Roe is a reporter …". */
-const BIO_START = /^(\p{Lu}[\p{L}'.-]+(?:\s+\p{Lu}[\p{L}'.-]+){1,3})\s+(?:is|was|has|writes|covers|joined|leads)\b/u;
+export const BIO_START = /^(\p{Lu}[\p{L}'.-]+(?:\s+\p{Lu}[\p{L}'.-]+){1,3})\s+(?:is|was|has|writes|covers|joined|leads)\b/u;
 /** What a bio says its subject does; a product or a place described the same way says none of this. */
-const WORK = /\b(writer|writes|editor|journalist|author|reporter|blogger|columnist|contributor|correspondent|founder|marketing|marketer|freelance|copywriter|content|strategist|consultant|specialist|expert|researcher|head of|ceo|director|manager)\b/i;
+export const WORK = /\b(writer|writes|editor|journalist|author|reporter|blogger|columnist|contributor|correspondent|founder|marketing|marketer|freelance|copywriter|content|strategist|consultant|specialist|expert|researcher|head of|ceo|director|manager)\b/i;
 
 /** The element just before `el` in reading order, climbing out of wrappers it opens. */
 function previousInReadingOrder(el: Element): Element | null {
@@ -30,6 +31,12 @@ function hasPortrait(el: Element, name: string): boolean {
   return false;
 }
 
+/** True when no paragraph of text follows `p` in its container: the bio closes the piece. */
+function endsText(p: Element): boolean {
+  for (let s = p.nextElementSibling; s; s = s.nextElementSibling) if (lineText(s, 100).length > 80) return false;
+  return true;
+}
+
 /** True when `el` has more than `max` element children (counted without building linkedom's `children` list). */
 function hasMoreChildren(el: Element, max: number): boolean {
   let count = 0;
@@ -47,8 +54,11 @@ export function fromBioBox(document: Document, outletNames: string[]): string[] 
     if (!m || !WORK.test(text) || insideForeign(p)) continue;
     const prev = previousInReadingOrder(p);
     const head = prev ? lineText(prev, 120).split(' | ').pop() ?? '' : '';
-    if (head !== m[1] || !hasPortrait(p, head)) continue;
-    for (const n of namesFromByline(head, outletNames)) found.add(n);
+    // A portrait alone above the bio stands where the name line would: at the end of the text, it shows the writer
+    // (inside the text, a photo above "Jane Roe is a founder …" shows whom the story is about).
+    const pictured = !!prev && !head && !!portraitIn(prev, m[1]!) && endsText(p);
+    if ((head !== m[1] || !hasPortrait(p, head)) && !pictured) continue;
+    for (const n of namesFromByline(m[1]!, outletNames)) found.add(n);
   }
   return found.size === 1 ? [...found] : [];
 }

@@ -6,6 +6,8 @@
 import { insideForeign, lineText, textOf } from './dom.ts';
 import { byTag, hasAncestor, matching, type Indexed } from './page-index.ts';
 import { fromBioBox } from './bio-box.ts';
+import { fromAuthorNote, fromAuthorSection } from './author-section.ts';
+import { fromAuthorImage } from './author-portrait.ts';
 import { creditsFromByline, type BylinePerson } from './names.ts';
 import { isLoneName } from './name-shape.ts';
 import { asLaidOut, beforeProse, withoutRole } from './affiliation.ts';
@@ -210,6 +212,9 @@ export function layoutCredits(document: Document, outletNames: string[]): { peop
     ['under-headline', () => fromUnderHeadline(document, read)],
     ['person-icon', () => fromPersonIcon(document, read)],
     ['bio-box', () => fromBioBox(document, outletNames).map((name) => ({ name }))],
+    ['author-section', () => fromAuthorSection(document, read)],
+    ['author-note', () => fromAuthorNote(document, read)],
+    ['author-image', () => fromAuthorImage(document, read)],
   ];
   for (const [name, run] of tries) {
     source = name;

@@ -174,3 +174,22 @@ export function insideForeign(el: Element): boolean {
   }
   return false;
 }
+
+/** The text of `el`'s own text nodes, without its children's: a cheap first test before reading a whole element. */
+export function ownText(el: Element): string {
+  let t = '';
+  // Sibling pointers, not `childNodes`: linkedom builds a new list on every call.
+  for (let n = el.firstChild; n; n = n.nextSibling) if (n.nodeType === 3) t += n.textContent ?? '';
+  return t;
+}
+
+const pageTexts = new WeakMap<Document, string>();
+/** The page's whole text, read once per document: a cheap test for a phrase before scanning elements for it. */
+export function pageText(document: Document): string {
+  let text = pageTexts.get(document);
+  if (text === undefined) {
+    text = document.body?.textContent ?? '';
+    pageTexts.set(document, text);
+  }
+  return text;
+}
