@@ -15,6 +15,9 @@ import { upsertSchedule } from '../store/jobs.ts';
 import type { Store } from '../store/open.ts';
 import type { JobHandler } from './worker.ts';
 
+/** The jobs of the feed lane: one feed's refresh, mostly waiting on the network (see NEWSDESK_FEED_CONCURRENCY). */
+export const FEED_LANE_JOBS: readonly string[] = [REFRESH_JOB];
+
 /** How feed jobs reach the web (from config, passed down by the process). */
 export interface FeedJobSettings {
   /** NEWSDESK_FETCH_ALLOW. */
