@@ -54,6 +54,24 @@ for (const kind of storeKinds()) {
       assert.ok(jobs.every((j) => j.state === 'done'));
     });
 
+    it('a refresh that waited past its claim does not poll the feed a second time', async () => {
+      const logger = pino({ level: 'silent' });
+      server.route('/late.xml', etagRoute(() => rss([{ title: 'Late', link: 'https://o.test/late' }])));
+      await insertFeed(store.db, { url: `${server.origin}/late.xml`, now: T0.toISOString() });
+      let t = T0;
+      const handlers = feedJobHandlers({ store, logger, now: () => t, feeds: { allow: server.allow, userAgent: 'x', fetch: fetcher.fetch, perHost: 100 } });
+      // The first job waits in a long queue; its 10-minute claim runs out and the next tick claims the feed again.
+      assert.equal(await pollDueFeeds(store, { now: t, perHost: 100 }), 1);
+      t = new Date(T0.getTime() + 11 * 60_000);
+      assert.equal(await pollDueFeeds(store, { now: t, perHost: 100 }), 1);
+      const worker = createWorker({ store, logger, handlers, now: () => t, concurrency: 1, workerId: 'w-late' });
+      for (let round = 0; round < 5 && (await worker.tick()) > 0; round++);
+      assert.equal(server.hits.get('/late.xml'), 1, 'fetched once, by the job that holds the claim');
+      const [feed] = (await listFeeds(store.db)).filter((f) => f.url.endsWith('/late.xml'));
+      assert.equal(feed?.claimed_until, null, 'the claim is released after the poll');
+      assert.equal(feed?.last_success_at, t.toISOString());
+    });
+
     it('auto-captures a candidate that matches a capture rule and adopts the page\u2019s canonical URL', async () => {
       const logger = pino({ level: 'silent' });
       const page = fs.readFileSync(new URL('../ingest/testdata/opinion-page.html', import.meta.url), 'utf8').replaceAll('{{ORIGIN}}', server.origin);

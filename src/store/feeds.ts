@@ -111,6 +111,15 @@ export async function claimFeeds(db: Kysely<Database>, ids: readonly number[], n
   return rows.map((r) => Number(r.id));
 }
 
+/**
+ * Renews a feed's claim for the job that was queued with it (compare-and-set on `claimed_until`). False when
+ * the claim changed hands: it expired while the job waited and a later tick claimed and queued the feed again.
+ */
+export async function renewClaim(db: Kysely<Database>, id: number, claim: string, until: string): Promise<boolean> {
+  const r = await db.updateTable('feeds').set({ claimed_until: until }).where('id', '=', id).where('claimed_until', '=', claim).executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
 /** What a successful poll (200 or 304) writes. */
 export interface PollSuccess {
   now: string;
