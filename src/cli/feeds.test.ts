@@ -23,7 +23,7 @@ describe('newsdesk feeds / opml / inbox (SQLite)', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  it('adds by home page, refreshes all, lists the inbox and the status as JSON, round-trips OPML', { timeout: 60_000 }, async () => {
+  it('adds by home page, refreshes all, lists the inbox and the status as JSON, round-trips OPML', { timeout: 240_000 }, async () => {
     const added = await runCli(['feeds', 'add', `${server.origin}/`, '--outlet', 'Test Outlet', '--json'], { env });
     assert.equal(added.code, 0, added.stderr);
     assert.equal(JSON.parse(added.stdout).feeds[0].url, `${server.origin}/rss.xml`);

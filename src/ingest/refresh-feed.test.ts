@@ -4,6 +4,7 @@ import { etagRoute, rss, startFeedServer, type FeedServer } from '../testing/fee
 import { storeKinds, type TestStore } from '../testing/test-stores.ts';
 import { addWatchRule, listInbox } from '../store/candidates.ts';
 import { dueFeeds, getFeed, insertFeed, resumeFeed } from '../store/feeds.ts';
+import { feedStatus } from '../feeds/feed-health.ts';
 import { createFeedFetch, type FeedFetcher } from './feed-fetch.ts';
 import { refreshFeed, type RefreshDeps } from './refresh-feed.ts';
 
@@ -49,6 +50,41 @@ for (const kind of storeKinds()) {
       const inbox = await listInbox(store.db, { feedId: id });
       assert.deepEqual(inbox.map((c) => c.title).sort(), ['One', 'Three', 'Two']);
       assert.equal(inbox.find((c) => c.title === 'Two')?.url, `${server.origin}/2`, 'relative links resolved against the feed URL');
+    });
+
+    it('records when new items last came, the feed\u2019s usual gap, and items beyond the per-poll cap', async () => {
+      let clock = T0;
+      const timed: RefreshDeps = { ...deps, now: () => clock, maxItems: 5 };
+      let items = Array.from({ length: 8 }, (_, i) => ({ title: `Cap ${i}`, link: `https://outlet.test/cap/${i}` }));
+      server.route('/cadence.xml', etagRoute(() => rss(items)));
+      const id = await add('/cadence.xml');
+      await refreshFeed(timed, id);
+      let row = (await getFeed(store.db, id))!;
+      assert.equal(row.last_new_item_at, T0.toISOString());
+      assert.equal(row.new_item_gap_seconds, null, 'no cadence from one arrival');
+      assert.equal(row.last_over_cap, 3, '8 items, 5 taken');
+      for (const hours of [1, 2, 3]) {
+        clock = new Date(T0.getTime() + hours * 3_600_000);
+        // Lengths differ so that the fixture's length-based ETag changes.
+        items = [{ title: `New ${'n'.repeat(hours)}`, link: `https://outlet.test/new/${'n'.repeat(hours)}` }, ...items.slice(0, 4)];
+        await refreshFeed(timed, id);
+      }
+      // A poll with nothing new leaves the cadence alone.
+      clock = new Date(T0.getTime() + 4 * 3_600_000);
+      await refreshFeed(timed, id);
+      row = (await getFeed(store.db, id))!;
+      assert.equal(row.last_new_item_at, new Date(T0.getTime() + 3 * 3_600_000).toISOString());
+      assert.equal(row.new_item_gap_seconds, 3600);
+      assert.equal(row.last_over_cap, 0);
+      const status = (now: Date) => feedStatus({ ...row, outlet_name: null }, now);
+      assert.equal(status(clock).health, 'ok');
+      const later = new Date(T0.getTime() + 3 * 3_600_000 + 2 * 86_400_000);
+      // The worker kept polling (next check in the future) but nothing new came for two days: quiet.
+      assert.equal(feedStatus({ ...row, outlet_name: null, next_check_at: later.toISOString() }, later).health, 'quiet');
+      // No worker ran: the check is two days late.
+      const s = status(later);
+      assert.equal(s.health, 'overdue');
+      assert.match(s.problem ?? '', /due 47 h ago: is a worker running/);
     });
 
     it('honours Cache-Control max-age and <ttl>', async () => {

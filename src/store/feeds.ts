@@ -136,6 +136,10 @@ export interface PollSuccess {
   websubTopic?: string | null;
   /** A sitemap index's child validators (JSON); undefined leaves them as they are. */
   sitemapValidators?: string | null;
+  /** Items beyond the per-poll cap in this response (200 only). */
+  overCap?: number;
+  /** Set when the poll found new items: the feed's cadence as `feeds/feed-health` updates it. */
+  cadence?: { lastNewItemAt: string; gapSeconds: number | null };
 }
 
 /** Records a successful poll: errors cleared, validators kept, claim released. */
@@ -144,7 +148,8 @@ export async function recordSuccess(db: Kysely<Database>, id: number, p: PollSuc
     last_checked_at: p.now, last_success_at: p.now, next_check_at: p.nextCheckAt, consecutive_errors: 0, last_error: null,
     last_status: p.status, claimed_until: null, updated_at: p.now,
   };
-  if (p.status !== 304) Object.assign(set, { etag: p.etag ?? null, last_modified: p.lastModified ?? null, last_new_items: p.newItems });
+  if (p.status !== 304) Object.assign(set, { etag: p.etag ?? null, last_modified: p.lastModified ?? null, last_new_items: p.newItems, last_over_cap: p.overCap ?? 0 });
+  if (p.cadence) Object.assign(set, { last_new_item_at: p.cadence.lastNewItemAt, new_item_gap_seconds: p.cadence.gapSeconds });
   else if (p.etag) set.etag = p.etag;
   if (p.title) set.title = p.title;
   if (p.format) set.format = p.format;

@@ -5,6 +5,7 @@ import * as search from './002-search.ts';
 import * as feeds from './003-feeds.ts';
 import * as resets from './004-password-resets.ts';
 import * as sitemapValidators from './005-sitemap-validators.ts';
+import * as feedHealth from './007-feed-health.ts';
 
 /** A migration that may branch on the dialect; every migration must run on both. */
 interface DialectMigration {
@@ -18,6 +19,7 @@ const ALL: Record<string, DialectMigration> = {
   '003-feeds': feeds,
   '004-password-resets': resets,
   '005-sitemap-validators': sitemapValidators,
+  '007-feed-health': feedHealth,
 };
 
 /** The migrations bound to one dialect, in the shape Kysely's Migrator wants. */
