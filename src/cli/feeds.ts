@@ -13,6 +13,7 @@ import { feedCounts, findFeed, insertFeed, listFeeds, pauseFeed, resumeFeed, upd
 import type { FeedHealth } from '../model/feed.ts';
 import type { Store } from '../store/open.ts';
 import { CliError } from './cli-error.ts';
+import { registerFeedSet } from './feed-settings.ts';
 import { output, withStore, type CliContext } from './context.ts';
 import { progress } from './progress.ts';
 
@@ -163,15 +164,7 @@ export function registerFeeds(program: Command, ctx: CliContext): void {
     .action((key: string, o: { reason: string }) => withStore(ctx, async (store) => { const f = await feedOrFail(store, key); await pauseFeed(store.db, f.id, o.reason, new Date().toISOString()); output(false, null, `paused #${f.id} ${f.url}`); }));
   feeds.command('resume').description('poll a paused or disabled feed again, at once').argument('<feed>')
     .action((key: string) => withStore(ctx, async (store) => { const f = await feedOrFail(store, key); await resumeFeed(store.db, f.id, new Date().toISOString()); output(false, null, `resumed #${f.id} ${f.url}`); }));
-  feeds.command('set').description('change a feed\u2019s settings').argument('<feed>').option('--interval <minutes>').option('--language <code>').option('--user-agent <ua>').option('--disable').option('--enable')
-    .action((key: string, o: { interval?: string; language?: string; userAgent?: string; disable?: boolean; enable?: boolean }) => withStore(ctx, async (store) => {
-      const f = await feedOrFail(store, key);
-      await updateFeedSettings(store.db, f.id, {
-        ...(o.interval ? { interval_seconds: clampInterval(Number(o.interval) * 60) } : {}), ...(o.language ? { language: o.language } : {}),
-        ...(o.userAgent !== undefined ? { user_agent: o.userAgent || null } : {}), ...(o.disable ? { enabled: 0 } : o.enable ? { enabled: 1 } : {}),
-      }, new Date().toISOString());
-      output(false, null, `updated #${f.id}`);
-    }));
+  registerFeedSet(feeds, ctx);
   const opml = program.command('opml').description('import or export the feed list as OPML');
   opml.command('import').argument('<file>').option('--json', 'print JSON').description('add every feed of an OPML file (folders become outlets)')
     .action((file: string, o: { json?: boolean }) => runOpmlImport(ctx, file, o));

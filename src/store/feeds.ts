@@ -197,7 +197,7 @@ export async function resumeFeed(db: Kysely<Database>, id: number, now: string):
 }
 
 /** Changes per-feed settings. */
-export async function updateFeedSettings(db: Kysely<Database>, id: number, set: Partial<Pick<FeedRow, 'enabled' | 'interval_seconds' | 'keyword_rules' | 'language' | 'user_agent' | 'outlet_id' | 'title'>>, now: string): Promise<void> {
+export async function updateFeedSettings(db: Kysely<Database>, id: number, set: Partial<Pick<FeedRow, 'enabled' | 'interval_seconds' | 'keyword_rules' | 'language' | 'user_agent' | 'outlet_id' | 'title' | 'next_check_at'>>, now: string): Promise<void> {
   await db.updateTable('feeds').set({ ...set, updated_at: now }).where('id', '=', id).execute();
 }
 
