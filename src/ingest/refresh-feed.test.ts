@@ -3,7 +3,8 @@ import { after, before, describe, it } from 'node:test';
 import { etagRoute, rss, startFeedServer, type FeedServer } from '../testing/feed-server.ts';
 import { storeKinds, type TestStore } from '../testing/test-stores.ts';
 import { addWatchRule, listInbox } from '../store/candidates.ts';
-import { dueFeeds, getFeed, insertFeed, resumeFeed } from '../store/feeds.ts';
+import { dueFeeds, getFeed, insertFeed, resumeFeed, setWebSub } from '../store/feeds.ts';
+import { WEBSUB_SAFETY_POLL_SECONDS } from '../feeds/websub.ts';
 import { feedStatus } from '../feeds/feed-health.ts';
 import { createFeedFetch, type FeedFetcher } from './feed-fetch.ts';
 import { refreshFeed, type RefreshDeps } from './refresh-feed.ts';
@@ -85,6 +86,24 @@ for (const kind of storeKinds()) {
       const s = status(later);
       assert.equal(s.health, 'overdue');
       assert.match(s.problem ?? '', /due 47 h ago: is a worker running/);
+    });
+
+    it('still polls a feed with an active WebSub subscription, slowly, and at its own interval once the lease lapses', async () => {
+      server.route('/pushed.xml', etagRoute(() => rss([{ title: 'Pushed', link: 'https://outlet.test/pushed' }])));
+      const id = await add('/pushed.xml');
+      const lease = new Date(T0.getTime() + 86_400_000).toISOString();
+      await setWebSub(store.db, id, { hub: 'https://hub.test/', topic: `${server.origin}/pushed.xml`, state: 'active', expiresAt: lease }, T0.toISOString());
+      const r = await refreshFeed(deps, id);
+      assert.ok(r.ok, JSON.stringify(r));
+      const row = (await getFeed(store.db, id))!;
+      assert.equal(row.next_check_at, new Date(T0.getTime() + WEBSUB_SAFETY_POLL_SECONDS * 1000).toISOString());
+      const due = async (at: number) => (await dueFeeds(store.db, { now: new Date(at).toISOString(), limit: 1000, perHost: 1000 })).some((f) => f.id === id);
+      assert.equal(await due(T0.getTime() + 900_000), false, 'not at the usual 15 minutes');
+      assert.equal(await due(T0.getTime() + WEBSUB_SAFETY_POLL_SECONDS * 1000), true, 'the safety-net poll comes');
+      // The lease ran out (the hub stopped renewing): plain polling at the feed's interval again.
+      await setWebSub(store.db, id, { hub: 'https://hub.test/', topic: null, state: 'active', expiresAt: T0.toISOString() }, T0.toISOString());
+      await refreshFeed(deps, id);
+      assert.equal((await getFeed(store.db, id))!.next_check_at, new Date(T0.getTime() + 900_000).toISOString());
     });
 
     it('honours Cache-Control max-age and <ttl>', async () => {
