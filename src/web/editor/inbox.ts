@@ -1,5 +1,7 @@
 import { AppError } from '../../model/app-error.ts';
+import { dedupeUrl } from '../../model/url.ts';
 import { recordAudit } from '../../store/audit.ts';
+import { getCapture } from '../../store/captures.ts';
 import { dismissCandidate, getCandidate, listInbox, markCaptured } from '../../store/candidates.ts';
 import { listFeeds, pauseFeed, resumeFeed } from '../../store/feeds.ts';
 import { html, type SafeHtml } from '../html.ts';
@@ -53,7 +55,9 @@ export function registerInbox(r: EditorRouter): void {
     if (!candidate) throw new AppError('not-found', m(e.lang, 'notFound'));
     const result = await captureToDraft(e, candidate.url);
     if ('error' in result) return reply.code(422).type('text/html; charset=utf-8').send((await inboxScreen(e, false, notice('error', result.error, m(e.lang, 'captureRefused')))).value);
-    await markCaptured(e.deps.store.db, Number(candidate.id), result.captureId);
+    // The page's <link rel=canonical> folds this candidate into one already at that URL, as auto-capture does.
+    const capture = await getCapture(e.deps.store.db, result.captureId);
+    await markCaptured(e.deps.store.db, Number(candidate.id), result.captureId, capture ? dedupeUrl(capture.canonicalUrl) : null);
     return reply.code(303).header('location', `/editor/pieces/${result.id}`).send();
   });
   r.post('/editor/inbox/:id/dismiss', 'contributor', async (req, reply, e) => {
