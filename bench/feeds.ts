@@ -4,7 +4,7 @@
  * Runs on SQLite with one worker process, then on PostgreSQL (NEWSDESK_TEST_DATABASE_URL) with two.
  * Each run does two passes: a cold one (every feed new) and a warm one (validators, new items).
  * The workers are `newsdesk worker` as a deployment starts it (bench/feeds-process.ts), measured from outside.
- * Settings: BENCH_FEEDS (10000), BENCH_CONCURRENCY (64: NEWSDESK_WORKER_CONCURRENCY of each worker; `default`: unset),
+ * Settings: BENCH_FEEDS (10000), BENCH_CONCURRENCY (unset: the product default of NEWSDESK_FEED_CONCURRENCY; a number sets it),
  * BENCH_HEAP_MB (unset: the product default of NEWSDESK_WORKER_HEAP_MB), BENCH_ONLY (sqlite|postgres).
  */
 import { fork, type ChildProcess } from 'node:child_process';
@@ -19,7 +19,7 @@ import { startWorker, stopWorker } from './feeds-process.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const FEEDS = Number(process.env.BENCH_FEEDS ?? 10_000);
-const CONCURRENCY = process.env.BENCH_CONCURRENCY ?? '64';
+const CONCURRENCY = process.env.BENCH_CONCURRENCY ?? 'default';
 const PASS_LIMIT_MS = 20 * 60_000;
 
 type Msg = { type: string; [k: string]: unknown };
@@ -95,7 +95,7 @@ async function run(kind: 'sqlite' | 'postgres', workers: number, fixture: ChildP
   // 2. Worker processes, started before the feeds exist so that their baseline memory is measured idle.
   const env: Record<string, string> = {
     NEWSDESK_DATA_DIR: dataDir, NEWSDESK_FETCH_ALLOW: hosts.map((h) => `${h}:${port}`).join(','),
-    ...(CONCURRENCY === 'default' ? {} : { NEWSDESK_WORKER_CONCURRENCY: CONCURRENCY }), ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}), ...(process.env.BENCH_HEAP_MB ? { NEWSDESK_WORKER_HEAP_MB: process.env.BENCH_HEAP_MB } : {}),
+    ...(CONCURRENCY === 'default' ? {} : { NEWSDESK_FEED_CONCURRENCY: CONCURRENCY }), ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}), ...(process.env.BENCH_HEAP_MB ? { NEWSDESK_WORKER_HEAP_MB: process.env.BENCH_HEAP_MB } : {}),
   };
   const children = await Promise.all(Array.from({ length: workers }, (_, k) => startWorker(env, path.join(dataDir, `worker-${k}.log`))));
   await seed(store, hosts, port);

@@ -23,7 +23,7 @@ describe('newsdesk feeds / opml / inbox (SQLite)', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  it('adds by home page, refreshes all, lists the inbox and the status as JSON, round-trips OPML', { timeout: 60_000 }, async () => {
+  it('adds by home page, refreshes all, lists the inbox and the status as JSON, round-trips OPML', { timeout: 240_000 }, async () => {
     const added = await runCli(['feeds', 'add', `${server.origin}/`, '--outlet', 'Test Outlet', '--json'], { env });
     assert.equal(added.code, 0, added.stderr);
     assert.equal(JSON.parse(added.stdout).feeds[0].url, `${server.origin}/rss.xml`);
@@ -57,5 +57,22 @@ describe('newsdesk feeds / opml / inbox (SQLite)', () => {
     const missing = await runCli(['feeds', 'resume', '999'], { env });
     assert.equal(missing.code, 2);
     assert.match(missing.stderr, /no feed 999/);
+  });
+
+  it('feeds set changes one feed\u2019s settings and refuses a bad one in one line', { timeout: 240_000 }, async () => {
+    const added = await runCli(['feeds', 'add', '--force', `${server.origin}/set.xml`, '--json'], { env });
+    assert.equal(added.code, 0, added.stderr);
+    const id = String(JSON.parse(added.stdout).feeds[0].id);
+    const set = await runCli(['feeds', 'set', id, '--interval', '5', '--rules', 'Kazakhstan|Казахстан, "ЄС"', '--language', 'uk', '--user-agent', 'Mozilla/5.0 (newsdesk)', '--disable', '--json'], { env });
+    assert.equal(set.code, 0, set.stderr);
+    assert.deepEqual({ ...JSON.parse(set.stdout), nextCheckAt: undefined }, {
+      id: Number(id), url: `${server.origin}/set.xml`, enabled: false, intervalMinutes: 5, rules: ['Kazakhstan|Казахстан', '"ЄС"'],
+      language: 'uk', userAgent: 'Mozilla/5.0 (newsdesk)', nextCheckAt: undefined,
+    });
+    const status = JSON.parse((await runCli(['feeds', 'status', '--json'], { env })).stdout);
+    assert.equal(status.feeds.find((f: { id: number }) => f.id === Number(id)).health, 'disabled');
+    const tooOften = await runCli(['feeds', 'set', `${server.origin}/set.xml`, '--interval', '1'], { env });
+    assert.equal(tooOften.code, 2);
+    assert.match(tooOften.stderr.trim(), /^[^\n]*--interval must be between 2 and 1440 minutes \(got 1\)$/);
   });
 });

@@ -1,6 +1,6 @@
 import fs from 'node:fs/promises';
 import type { Command } from 'commander';
-import { feedHealth, relativeTime } from '../feeds/feed-health.ts';
+import { feedStatus, relativeTime } from '../feeds/feed-health.ts';
 import { buildOpml, parseOpml } from '../feeds/opml.ts';
 import { clampInterval } from '../feeds/poll-policy.ts';
 import { addFeed } from '../ingest/add-feed.ts';
@@ -9,9 +9,11 @@ import { refreshAll } from '../ingest/refresh-all.ts';
 import { refreshFeed, type RefreshOutcome } from '../ingest/refresh-feed.ts';
 import { slugify } from '../newsroom/rules/slug.ts';
 import { findOutlet, insertOutlet } from '../store/directory.ts';
-import { feedCounts, findFeed, insertFeed, listFeeds, pauseFeed, resumeFeed, updateFeedSettings, type FeedWithOutlet } from '../store/feeds.ts';
+import { feedCounts, findFeed, insertFeed, listFeeds, pauseFeed, resumeFeed, updateFeedSettings } from '../store/feeds.ts';
+import type { FeedHealth } from '../model/feed.ts';
 import type { Store } from '../store/open.ts';
 import { CliError } from './cli-error.ts';
+import { registerFeedSet } from './feed-settings.ts';
 import { output, withStore, type CliContext } from './context.ts';
 import { progress } from './progress.ts';
 
@@ -27,16 +29,6 @@ export async function resolveOutlet(store: Store, key: string | undefined, now: 
   if (known) return Number(known.id);
   const t = now.toISOString();
   return insertOutlet(store.db, { name: key, slug: slugify(key), home_url: homeUrl, created_at: t, updated_at: t });
-}
-
-/** A feed's state as the status view and `--json` show it. */
-export function feedStatus(f: FeedWithOutlet) {
-  return {
-    id: Number(f.id), url: f.url, title: f.title, outlet: f.outlet_name, format: f.format, health: feedHealth(f), enabled: Boolean(f.enabled),
-    intervalSeconds: f.interval_seconds, lastCheckedAt: f.last_checked_at, lastSuccessAt: f.last_success_at, nextCheckAt: f.next_check_at,
-    consecutiveErrors: f.consecutive_errors, lastError: f.last_error, lastStatus: f.last_status, pausedReason: f.paused_reason,
-    lastNewItems: f.last_new_items, websub: f.websub_hub ? { hub: f.websub_hub, state: f.websub_state } : null,
-  };
 }
 
 async function feedOrFail(store: Store, key: string) {
@@ -87,12 +79,22 @@ async function runAdd(ctx: CliContext, url: string, o: AddOpts): Promise<void> {
 async function runStatus(ctx: CliContext, o: { json?: boolean; problems?: boolean }): Promise<void> {
   await withStore(ctx, async (store) => {
     const now = new Date();
-    const feeds = (await listFeeds(store.db)).map(feedStatus).filter((f) => !o.problems || f.health === 'failing' || f.health === 'paused');
-    const counts = await feedCounts(store.db, now.toISOString());
-    const lines = feeds.map((f) => `${String(f.id).padStart(5)} ${f.health.padEnd(8)} ${relativeTime(f.lastSuccessAt, now).padEnd(12)} ${relativeTime(f.nextCheckAt, now).padEnd(12)} ${f.url}${f.pausedReason ? `\n        paused: ${f.pausedReason}` : f.lastError ? `\n        error (${f.consecutiveErrors}x): ${f.lastError}` : ''}`);
-    const head = `${counts.total} feeds: ${counts.total - counts.paused - counts.failing - counts.disabled} ok, ${counts.failing} failing, ${counts.paused} paused, ${counts.disabled} disabled, ${counts.due} due now\n   id health   last success next check   url`;
+    const all = (await listFeeds(store.db)).map((f) => feedStatus(f, now));
+    const feeds = all.filter((f) => !o.problems || f.problem);
+    const counts = { total: all.length, due: (await feedCounts(store.db, now.toISOString())).due, ...healthCounts(all) };
+    const lines = feeds.map((f) => `${String(f.id).padStart(5)} ${f.health.padEnd(8)} ${relativeTime(f.lastSuccessAt, now).padEnd(12)} ${relativeTime(f.nextCheckAt, now).padEnd(12)} ${f.url}${f.problem ? `\n        ${f.problem}` : ''}`);
+    const byHealth = HEALTHS.map((h) => `${counts[h]} ${h}`).join(', ');
+    const head = `${counts.total} feeds: ${byHealth}; ${counts.due} due now\n   id health   last success next check   url`;
     output(Boolean(o.json), { counts, feeds }, [head, ...lines].join('\n'));
   });
+}
+
+const HEALTHS = ['ok', 'new', 'quiet', 'failing', 'overdue', 'paused', 'disabled'] as const satisfies readonly FeedHealth[];
+
+function healthCounts(feeds: readonly { health: FeedHealth }[]): Record<FeedHealth, number> {
+  const counts = Object.fromEntries(HEALTHS.map((h) => [h, 0])) as Record<FeedHealth, number>;
+  for (const f of feeds) counts[f.health]++;
+  return counts;
 }
 
 async function runRefresh(ctx: CliContext, key: string | undefined, o: { all?: boolean; json?: boolean; concurrency?: string }): Promise<void> {
@@ -153,8 +155,8 @@ export function registerFeeds(program: Command, ctx: CliContext): void {
     .option('--force', 'add the URL as a feed without fetching it (a feed that is down today)')
     .action((url: string, o: AddOpts) => runAdd(ctx, url, o));
   feeds.command('list').description('every feed with its state').option('--json', 'print JSON').action((o: { json?: boolean }) => runStatus(ctx, o));
-  feeds.command('status').description('feed health: last success, next check, errors, why paused').option('--json', 'print JSON')
-    .option('--problems', 'only failing and paused feeds').action((o: { json?: boolean; problems?: boolean }) => runStatus(ctx, o));
+  feeds.command('status').description('feed health (ok, new, quiet, failing, overdue, paused, disabled): last success, next check, why').option('--json', 'print JSON')
+    .option('--problems', 'only feeds that need a look: overdue, quiet, failing, paused, or over the per-poll cap').action((o: { json?: boolean; problems?: boolean }) => runStatus(ctx, o));
   feeds.command('refresh').description('poll one feed now, or every enabled feed with --all (politely), and exit when done').argument('[feed]', 'feed id or URL')
     .option('--all', 'every enabled feed').option('--concurrency <n>', 'hosts polled at once (default 8)').option('--json', 'print JSON')
     .action((key: string | undefined, o: { all?: boolean; json?: boolean; concurrency?: string }) => runRefresh(ctx, key, o));
@@ -162,15 +164,7 @@ export function registerFeeds(program: Command, ctx: CliContext): void {
     .action((key: string, o: { reason: string }) => withStore(ctx, async (store) => { const f = await feedOrFail(store, key); await pauseFeed(store.db, f.id, o.reason, new Date().toISOString()); output(false, null, `paused #${f.id} ${f.url}`); }));
   feeds.command('resume').description('poll a paused or disabled feed again, at once').argument('<feed>')
     .action((key: string) => withStore(ctx, async (store) => { const f = await feedOrFail(store, key); await resumeFeed(store.db, f.id, new Date().toISOString()); output(false, null, `resumed #${f.id} ${f.url}`); }));
-  feeds.command('set').description('change a feed\u2019s settings').argument('<feed>').option('--interval <minutes>').option('--language <code>').option('--user-agent <ua>').option('--disable').option('--enable')
-    .action((key: string, o: { interval?: string; language?: string; userAgent?: string; disable?: boolean; enable?: boolean }) => withStore(ctx, async (store) => {
-      const f = await feedOrFail(store, key);
-      await updateFeedSettings(store.db, f.id, {
-        ...(o.interval ? { interval_seconds: clampInterval(Number(o.interval) * 60) } : {}), ...(o.language ? { language: o.language } : {}),
-        ...(o.userAgent !== undefined ? { user_agent: o.userAgent || null } : {}), ...(o.disable ? { enabled: 0 } : o.enable ? { enabled: 1 } : {}),
-      }, new Date().toISOString());
-      output(false, null, `updated #${f.id}`);
-    }));
+  registerFeedSet(feeds, ctx);
   const opml = program.command('opml').description('import or export the feed list as OPML');
   opml.command('import').argument('<file>').option('--json', 'print JSON').description('add every feed of an OPML file (folders become outlets)')
     .action((file: string, o: { json?: boolean }) => runOpmlImport(ctx, file, o));

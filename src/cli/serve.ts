@@ -1,6 +1,7 @@
 import v8 from 'node:v8';
 import type { Command } from 'commander';
 import type { Logger } from 'pino';
+import { FEED_LANE_JOBS } from '../jobs/feed-jobs.ts';
 import { declareSchedules, jobHandlers } from '../jobs/handlers.ts';
 import { createWorker, type Worker } from '../jobs/worker.ts';
 import { hubPostVia } from '../ingest/websub.ts';
@@ -23,7 +24,10 @@ export async function startWorker(ctx: CliContext, store: Store, logger: Logger)
   // The callback routes are mounted by web/app.ts at /websub (web/websub/routes.ts).
   const websub = { callbackBase: `${siteUrl}/websub`, hubPost: hubPostVia(hubFetcher) };
   const handlers = jobHandlers({ store, logger, now, feeds: { allow, userAgent, websub }, links: { allow, userAgent } });
-  const worker = createWorker({ store, logger: logger.child({ room: 'jobs' }), handlers, concurrency: ctx.config.workerConcurrency });
+  const worker = createWorker({
+    store, logger: logger.child({ room: 'jobs' }), handlers, concurrency: ctx.config.workerConcurrency,
+    lanes: [{ names: FEED_LANE_JOBS, concurrency: ctx.config.feedConcurrency }],
+  });
   worker.start();
   return worker;
 }

@@ -13,6 +13,8 @@ describe('config', () => {
     assert.equal(c.databaseUrl, undefined);
     assert.equal(c.dataDir, path.join(PROJECT_ROOT, 'data'));
     assert.equal(c.siteUrl, 'http://127.0.0.1:3000');
+    assert.equal(c.workerConcurrency, 4);
+    assert.equal(c.feedConcurrency, 64);
     assert.ok(Object.isFrozen(c));
   });
 
@@ -25,6 +27,7 @@ describe('config', () => {
       [{ NEWSDESK_FETCH_ALLOW: '127.0.0.1:99999' }, /NEWSDESK_FETCH_ALLOW .*port/],
       [{ NEWSDESK_DEMO: 'maybe' }, /NEWSDESK_DEMO/],
       [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL/],
+      [{ NEWSDESK_FEED_CONCURRENCY: '0' }, /^config: NEWSDESK_FEED_CONCURRENCY must be at least 1 \(got "0"\)$/],
     ];
     for (const [env, re] of cases) {
       assert.throws(() => loadConfig(env), (e: unknown) => e instanceof ConfigError && re.test(e.message) && !e.message.includes('\n'), JSON.stringify(env));

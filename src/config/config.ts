@@ -26,6 +26,7 @@ const schema = z.object({
   NEWSDESK_ROBOTS_ON_PASTE: bool.default(false),
   NEWSDESK_ROBOTS_ON_FEEDS: bool.default(true),
   NEWSDESK_WORKER_CONCURRENCY: int(1, 64).default(4),
+  NEWSDESK_FEED_CONCURRENCY: int(1, 256).default(64),
   // Applied by bin/newsdesk.mjs when it starts the `worker` thread (a V8 heap limit is fixed when an isolate starts).
   NEWSDESK_WORKER_HEAP_MB: int(32, 16_384).default(128),
   NEWSDESK_DEMO: bool.default(true),
@@ -45,6 +46,8 @@ export interface Config {
   robotsOnPaste: boolean;
   robotsOnFeeds: boolean;
   workerConcurrency: number;
+  /** Feed refreshes one worker runs at once, apart from `workerConcurrency` (they mostly wait on the network). */
+  feedConcurrency: number;
   /** V8 heap cap of `newsdesk worker` in MB (applied by bin/newsdesk.mjs; here so that it is validated and documented). */
   workerHeapMb: number;
   demo: boolean;
@@ -88,6 +91,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, file = env.NEWS
     robotsOnPaste: c.NEWSDESK_ROBOTS_ON_PASTE,
     robotsOnFeeds: c.NEWSDESK_ROBOTS_ON_FEEDS,
     workerConcurrency: c.NEWSDESK_WORKER_CONCURRENCY,
+    feedConcurrency: c.NEWSDESK_FEED_CONCURRENCY,
     workerHeapMb: c.NEWSDESK_WORKER_HEAP_MB,
     demo: c.NEWSDESK_DEMO,
     trustProxy: c.NEWSDESK_TRUST_PROXY,
@@ -123,7 +127,8 @@ export const SETTINGS_DOC: readonly (readonly [string, string, string])[] = [
   ['NEWSDESK_FETCH_ALLOW', '(empty)', 'comma-separated host or host:port entries that fetching may reach although private (tests, local demos)'],
   ['NEWSDESK_ROBOTS_ON_PASTE', 'false', 'honour robots.txt when an editor pastes a URL'],
   ['NEWSDESK_ROBOTS_ON_FEEDS', 'true', 'honour robots.txt when polling feeds'],
-  ['NEWSDESK_WORKER_CONCURRENCY', '4', 'jobs one worker runs at once'],
+  ['NEWSDESK_WORKER_CONCURRENCY', '4', 'jobs one worker runs at once (captures, publishing, …), feed refreshes apart'],
+  ['NEWSDESK_FEED_CONCURRENCY', '64', 'feed refreshes one worker runs at once, in a lane of their own (still one request per host at a time)'],
   ['NEWSDESK_WORKER_HEAP_MB', '128', 'V8 heap cap of `newsdesk worker` in MB (keeps a feed worker\u2019s memory bounded)'],
   ['NEWSDESK_DEMO', 'true', 'seed the demo site into an empty database on first start'],
   ['NEWSDESK_TRUST_PROXY', 'false', 'trust X-Forwarded-* headers (behind a reverse proxy)'],

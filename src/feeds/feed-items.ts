@@ -12,6 +12,8 @@ export interface ItemContext {
   base: string | null;
   now?: Date;
   language: string | null;
+  /** The feed's own authors, for items that name none (JSON Feed: an item's authors default to the feed's). */
+  feedAuthors?: string[];
 }
 
 /** Splits "Jane Doe and John Roe", "A, B" author strings; drops e-mail-only RSS authors' addresses. */
@@ -100,6 +102,10 @@ export function atomEntry(raw: unknown, ctx: ItemContext): FeedItem | null {
 }
 
 /** A JSON Feed 1.0/1.1 item. */
+function orDefault(authors: string[], fallback: string[] | undefined): string[] {
+  return authors.length ? authors : [...(fallback ?? [])];
+}
+
 export function jsonItem(raw: unknown, ctx: ItemContext): FeedItem | null {
   const i = obj(raw);
   const id = str(i.id);
@@ -108,7 +114,7 @@ export function jsonItem(raw: unknown, ctx: ItemContext): FeedItem | null {
     url,
     guid: id,
     title: htmlToText(str(i.title) ?? '', 500),
-    authors: splitAuthors([...arr(i.authors), ...arr(i.author)]),
+    authors: orDefault(splitAuthors([...arr(i.authors), ...arr(i.author)]), ctx.feedAuthors),
     publishedAt: parseFeedDate(i.date_published, ctx.now) ?? parseFeedDate(i.date_modified, ctx.now),
     summary: htmlToText(str(i.summary) ?? str(i.content_html) ?? str(i.content_text) ?? '') || null,
     imageUrl: absoluteUrl(i.image, ctx.base) ?? absoluteUrl(i.banner_image, ctx.base),

@@ -74,6 +74,36 @@ describe('parseFeed: formats', () => {
     assert.equal(f.items[1]!.publishedAt, '2024-05-13T13:00:00.000Z');
   });
 
+  it('JSON Feed 1.0: singular author, the feed\u2019s author as the default, relative and banner images, external URLs', () => {
+    const f = ok(parseFeed(read('feed-1.0.json'), { url: 'https://json10.test/feed.json', now: NOW }));
+    assert.equal(f.format, 'json');
+    const [first, linked, two] = f.items;
+    assert.equal(first!.url, 'https://json10.test/2024/05/first');
+    assert.deepEqual(first!.authors, ['Олена Петренко']);
+    assert.equal(first!.imageUrl, 'https://json10.test/img/first.jpg');
+    assert.equal(first!.publishedAt, '2024-05-14T06:00:00.000Z');
+    assert.equal(linked!.url, 'https://elsewhere.test/story');
+    assert.deepEqual(linked!.authors, ['The Desk'], 'an item without authors takes the feed\u2019s');
+    assert.equal(linked!.imageUrl, 'https://json10.test/banner.png');
+    assert.deepEqual(two!.authors, ['Ada Lovelace', 'Charles Babbage'], 'an author with only a URL names no one');
+    assert.equal(two!.imageUrl, null);
+  });
+
+  it('JSON Feed 1.1: several authors on the feed and on items, item image before banner', () => {
+    const doc = {
+      version: 'https://jsonfeed.org/version/1.1', title: 'J', home_page_url: 'https://j11.test/', language: 'uk',
+      authors: [{ name: 'Редакція' }, { name: 'Desk Two', avatar: 'https://j11.test/a.png' }],
+      items: [
+        { id: '1', url: 'https://j11.test/1', title: 'Own authors', authors: [{ name: 'Ірина Коваль' }, { name: 'Max Muster' }], image: 'https://j11.test/1.jpg', banner_image: 'https://j11.test/b.jpg', date_published: '2024-05-14T08:00:00Z' },
+        { id: '2', url: 'https://j11.test/2', title: 'Feed authors', banner_image: '/b2.jpg', date_published: '2024-05-14T07:00:00Z', language: 'en' },
+      ],
+    };
+    const f = ok(parseFeed(JSON.stringify(doc), { url: 'https://j11.test/feed.json', now: NOW }));
+    assert.deepEqual(f.items.map((i) => i.authors), [['Ірина Коваль', 'Max Muster'], ['Редакція', 'Desk Two']]);
+    assert.deepEqual(f.items.map((i) => i.imageUrl), ['https://j11.test/1.jpg', 'https://j11.test/b2.jpg']);
+    assert.deepEqual(f.items.map((i) => i.language), ['uk', 'en']);
+  });
+
   it('news sitemaps and plain sitemaps', () => {
     const f = ok(parseFeed(read('news-sitemap.xml'), { url: 'https://sitemap.test/news.xml', now: NOW }));
     assert.equal(f.format, 'news-sitemap');

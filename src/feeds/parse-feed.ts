@@ -6,7 +6,7 @@
  */
 import { parseFeed as parseAny } from 'feedsmith';
 import type { FeedFormat, FeedItem, FeedParseResult, ParsedFeed } from '../model/feed.ts';
-import { atomEntry, jsonItem, rssItem, type ItemContext } from './feed-items.ts';
+import { atomEntry, jsonItem, rssItem, splitAuthors, type ItemContext } from './feed-items.ts';
 import { absoluteUrl, arr, obj, str } from './loose.ts';
 import { parseSitemap } from './sitemap.ts';
 
@@ -110,7 +110,9 @@ function normalise(format: 'rss' | 'atom' | 'rdf' | 'json', feed: unknown, opts:
       hubUrl: linkRel(atomLinks, 'hub', base), selfUrl: linkRel(atomLinks, 'self', base),
     };
   }
-  const ctx: ItemContext = { base: base ?? meta.homeUrl, now: opts.now, language: meta.language };
+  // JSON Feed 1.1 `authors`, 1.0 `author`: the default for items that name none.
+  const feedAuthors = format === 'json' ? splitAuthors([...arr(f.authors), ...arr(f.author)]) : undefined;
+  const ctx: ItemContext = { base: base ?? meta.homeUrl, now: opts.now, language: meta.language, feedAuthors };
   const map = format === 'atom' ? atomEntry : format === 'json' ? jsonItem : rssItem;
   // Feeds list newest-first or oldest-first; mapping only both ends bounds the work on a 50,000-item feed.
   const max = opts.maxItems ?? 500;

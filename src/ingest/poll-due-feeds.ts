@@ -3,7 +3,7 @@
  * it is queued until its refresh records an outcome, so it is never queued twice and its host never
  * gets more than `perHost` requests at once, whichever process runs the job.
  */
-import { claimFeeds, dueFeeds } from '../store/feeds.ts';
+import { claimFeeds, dueFeeds, renewClaim } from '../store/feeds.ts';
 import { countPending, enqueue } from '../store/jobs.ts';
 import type { Store } from '../store/open.ts';
 
@@ -20,6 +20,8 @@ export interface PollDueOptions {
   claimSeconds?: number;
 }
 
+const CLAIM_SECONDS = 600;
+
 /** Queues refresh jobs for due feeds; returns how many were queued. */
 export async function pollDueFeeds(store: Store, opts: PollDueOptions): Promise<number> {
   const now = opts.now.toISOString();
@@ -30,13 +32,24 @@ export async function pollDueFeeds(store: Store, opts: PollDueOptions): Promise<
   const due = await dueFeeds(store.db, { now, limit: room, perHost: opts.perHost ?? 1 });
   if (due.length === 0) return 0;
   // 3. Claim them; a concurrent tick in another process keeps the ones it claimed first.
-  const until = new Date(opts.now.getTime() + (opts.claimSeconds ?? 600) * 1000).toISOString();
+  const until = new Date(opts.now.getTime() + (opts.claimSeconds ?? CLAIM_SECONDS) * 1000).toISOString();
   const claimed = await claimFeeds(store.db, due.map((f) => f.id), now, until);
   // 4. One job per claim; the unique key names the claim, so a retried tick cannot queue it twice.
   let queued = 0;
   for (const id of claimed) {
-    const job = await enqueue(store.db, { name: REFRESH_JOB, payload: { feedId: id }, runAt: now, maxAttempts: 1, uniqueKey: `feed:${id}@${now}` }, now);
+    const job = await enqueue(store.db, { name: REFRESH_JOB, payload: { feedId: id, claim: until }, runAt: now, maxAttempts: 1, uniqueKey: `feed:${id}@${now}` }, now);
     if (job !== null) queued++;
   }
   return queued;
+}
+
+/**
+ * Called when a refresh job starts: true if the job still holds the claim it was queued with (now renewed for
+ * the poll itself). A job that waited longer than its claim may find the feed claimed again by a later tick,
+ * with a second job queued; then this one must not poll, or the feed would be fetched twice in one interval.
+ * Jobs queued without a claim (before claims were in payloads) run as they did.
+ */
+export async function holdClaim(store: Store, feedId: number, claim: unknown, now: Date, claimSeconds = CLAIM_SECONDS): Promise<boolean> {
+  if (typeof claim !== 'string') return true;
+  return renewClaim(store.db, feedId, claim, new Date(now.getTime() + claimSeconds * 1000).toISOString());
 }

@@ -3,7 +3,9 @@ import { after, before, describe, it } from 'node:test';
 import { etagRoute, rss, startFeedServer, type FeedServer } from '../testing/feed-server.ts';
 import { storeKinds, type TestStore } from '../testing/test-stores.ts';
 import { addWatchRule, listInbox } from '../store/candidates.ts';
-import { dueFeeds, getFeed, insertFeed, resumeFeed } from '../store/feeds.ts';
+import { dueFeeds, getFeed, insertFeed, resumeFeed, setWebSub } from '../store/feeds.ts';
+import { WEBSUB_SAFETY_POLL_SECONDS } from '../feeds/websub.ts';
+import { feedStatus } from '../feeds/feed-health.ts';
 import { createFeedFetch, type FeedFetcher } from './feed-fetch.ts';
 import { refreshFeed, type RefreshDeps } from './refresh-feed.ts';
 
@@ -49,6 +51,59 @@ for (const kind of storeKinds()) {
       const inbox = await listInbox(store.db, { feedId: id });
       assert.deepEqual(inbox.map((c) => c.title).sort(), ['One', 'Three', 'Two']);
       assert.equal(inbox.find((c) => c.title === 'Two')?.url, `${server.origin}/2`, 'relative links resolved against the feed URL');
+    });
+
+    it('records when new items last came, the feed\u2019s usual gap, and items beyond the per-poll cap', async () => {
+      let clock = T0;
+      const timed: RefreshDeps = { ...deps, now: () => clock, maxItems: 5 };
+      let items = Array.from({ length: 8 }, (_, i) => ({ title: `Cap ${i}`, link: `https://outlet.test/cap/${i}` }));
+      server.route('/cadence.xml', etagRoute(() => rss(items)));
+      const id = await add('/cadence.xml');
+      await refreshFeed(timed, id);
+      let row = (await getFeed(store.db, id))!;
+      assert.equal(row.last_new_item_at, T0.toISOString());
+      assert.equal(row.new_item_gap_seconds, null, 'no cadence from one arrival');
+      assert.equal(row.last_over_cap, 3, '8 items, 5 taken');
+      for (const hours of [1, 2, 3]) {
+        clock = new Date(T0.getTime() + hours * 3_600_000);
+        // Lengths differ so that the fixture's length-based ETag changes.
+        items = [{ title: `New ${'n'.repeat(hours)}`, link: `https://outlet.test/new/${'n'.repeat(hours)}` }, ...items.slice(0, 4)];
+        await refreshFeed(timed, id);
+      }
+      // A poll with nothing new leaves the cadence alone.
+      clock = new Date(T0.getTime() + 4 * 3_600_000);
+      await refreshFeed(timed, id);
+      row = (await getFeed(store.db, id))!;
+      assert.equal(row.last_new_item_at, new Date(T0.getTime() + 3 * 3_600_000).toISOString());
+      assert.equal(row.new_item_gap_seconds, 3600);
+      assert.equal(row.last_over_cap, 0);
+      const status = (now: Date) => feedStatus({ ...row, outlet_name: null }, now);
+      assert.equal(status(clock).health, 'ok');
+      const later = new Date(T0.getTime() + 3 * 3_600_000 + 2 * 86_400_000);
+      // The worker kept polling (next check in the future) but nothing new came for two days: quiet.
+      assert.equal(feedStatus({ ...row, outlet_name: null, next_check_at: later.toISOString() }, later).health, 'quiet');
+      // No worker ran: the check is two days late.
+      const s = status(later);
+      assert.equal(s.health, 'overdue');
+      assert.match(s.problem ?? '', /due 47 h ago: is a worker running/);
+    });
+
+    it('still polls a feed with an active WebSub subscription, slowly, and at its own interval once the lease lapses', async () => {
+      server.route('/pushed.xml', etagRoute(() => rss([{ title: 'Pushed', link: 'https://outlet.test/pushed' }])));
+      const id = await add('/pushed.xml');
+      const lease = new Date(T0.getTime() + 86_400_000).toISOString();
+      await setWebSub(store.db, id, { hub: 'https://hub.test/', topic: `${server.origin}/pushed.xml`, state: 'active', expiresAt: lease }, T0.toISOString());
+      const r = await refreshFeed(deps, id);
+      assert.ok(r.ok, JSON.stringify(r));
+      const row = (await getFeed(store.db, id))!;
+      assert.equal(row.next_check_at, new Date(T0.getTime() + WEBSUB_SAFETY_POLL_SECONDS * 1000).toISOString());
+      const due = async (at: number) => (await dueFeeds(store.db, { now: new Date(at).toISOString(), limit: 1000, perHost: 1000 })).some((f) => f.id === id);
+      assert.equal(await due(T0.getTime() + 900_000), false, 'not at the usual 15 minutes');
+      assert.equal(await due(T0.getTime() + WEBSUB_SAFETY_POLL_SECONDS * 1000), true, 'the safety-net poll comes');
+      // The lease ran out (the hub stopped renewing): plain polling at the feed's interval again.
+      await setWebSub(store.db, id, { hub: 'https://hub.test/', topic: null, state: 'active', expiresAt: T0.toISOString() }, T0.toISOString());
+      await refreshFeed(deps, id);
+      assert.equal((await getFeed(store.db, id))!.next_check_at, new Date(T0.getTime() + 900_000).toISOString());
     });
 
     it('honours Cache-Control max-age and <ttl>', async () => {

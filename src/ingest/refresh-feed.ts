@@ -3,6 +3,7 @@
  * inbox, and the schedule state written back to the feed row whatever happened, so a feed never
  * silently stops: every failure is saved with its reason, and repeated failures pause the feed visibly.
  */
+import { nextCadence } from '../feeds/feed-health.ts';
 import { parseFeed } from '../feeds/parse-feed.ts';
 import { WEBSUB_SAFETY_POLL_SECONDS } from '../feeds/websub.ts';
 import type { ParsedFeed } from '../model/feed.ts';
@@ -124,6 +125,7 @@ export async function refreshFeed(deps: RefreshDeps, feedId: number, opts: { for
   await recordSuccess(db, feed.id, {
     now: now.toISOString(), nextCheckAt: next(f.ttlSeconds), status: r.status, etag: r.etag, lastModified: r.lastModified, newItems: stored.newItems,
     title: feed.title ?? f.title, format: f.format, movedTo, websubHub: f.hubUrl, websubTopic: f.selfUrl ?? r.url, sitemapValidators: r.sitemapValidators,
+    overCap: f.truncated, cadence: stored.newItems > 0 ? nextCadence(feed, now) : undefined,
   });
   return { ok: true, feedId, status: r.status, newItems: stored.newItems, duplicates: stored.duplicates, truncated: f.truncated, flagged: stored.flagged, autoCapture: stored.autoCapture, movedTo };
 }

@@ -5,7 +5,7 @@
 import type { Logger } from 'pino';
 import { dedupeUrl } from '../model/url.ts';
 import { createFeedFetch, type FeedFetcher } from '../ingest/feed-fetch.ts';
-import { pollDueFeeds, REFRESH_JOB } from '../ingest/poll-due-feeds.ts';
+import { holdClaim, pollDueFeeds, REFRESH_JOB } from '../ingest/poll-due-feeds.ts';
 import { refreshFeed, type FeedFetch } from '../ingest/refresh-feed.ts';
 import { renewWebSub, type HubPost } from '../ingest/websub.ts';
 import { createFetcher, type Fetcher } from '../net/safe-fetch.ts';
@@ -14,6 +14,9 @@ import { deleteFinishedRefreshJobs } from '../store/feeds.ts';
 import { upsertSchedule } from '../store/jobs.ts';
 import type { Store } from '../store/open.ts';
 import type { JobHandler } from './worker.ts';
+
+/** The jobs of the feed lane: one feed's refresh, mostly waiting on the network (see NEWSDESK_FEED_CONCURRENCY). */
+export const FEED_LANE_JOBS: readonly string[] = [REFRESH_JOB];
 
 /** How feed jobs reach the web (from config, passed down by the process). */
 export interface FeedJobSettings {
@@ -52,6 +55,10 @@ export function feedJobHandlers(deps: FeedJobDeps): Record<string, JobHandler> {
     },
     [REFRESH_JOB]: async (payload, ctx) => {
       const feedId = Number(payload.feedId);
+      if (!(await holdClaim(deps.store, feedId, payload.claim, deps.now()))) {
+        log.info({ feedId }, 'refresh skipped: its claim expired while it waited and a later job has the feed');
+        return;
+      }
       const r = await refreshFeed({ store: deps.store, fetch: feedFetch, now: deps.now }, feedId, { signal: ctx.signal });
       // A source's problem is a warning with the reason saved on the row; the job itself succeeded.
       if (!r.ok && r.reason !== 'inactive') log[r.paused ? 'error' : 'warn']({ feedId, reason: r.reason, err: r.message, errors: r.consecutiveErrors, paused: r.paused }, 'feed poll failed');

@@ -127,6 +127,48 @@ for (const kind of storeKinds()) {
       } finally { await store.close(); }
     });
 
+    it('runs each lane up to its own limit and never beyond', async () => {
+      const store = await kind.create();
+      const c = clock();
+      try {
+        for (let n = 0; n < 12; n++) await jobs.enqueue(store.db, { name: 'feeds.refresh', runAt: c.iso() }, c.iso());
+        for (let n = 0; n < 6; n++) await jobs.enqueue(store.db, { name: 'capture', runAt: c.iso() }, c.iso());
+        const running = { 'feeds.refresh': 0, capture: 0 };
+        const peak = { 'feeds.refresh': 0, capture: 0 };
+        const counted = (name: keyof typeof running): JobHandler => async () => {
+          peak[name] = Math.max(peak[name], ++running[name]);
+          await new Promise((r) => setTimeout(r, 30));
+          running[name]--;
+        };
+        const w = worker(store, { 'feeds.refresh': counted('feeds.refresh'), capture: counted('capture') }, c,
+          { pollMs: 5, concurrency: 2, lanes: [{ names: ['feeds.refresh'], concurrency: 3 }] });
+        w.start();
+        await until(async () => (await jobs.countsByState(store.db)).done === 18);
+        await w.stop();
+        assert.deepEqual(peak, { 'feeds.refresh': 3, capture: 2 });
+      } finally { await store.close(); }
+    });
+
+    it('runs a capture while a flood of older feed refreshes fills the feed lane', async () => {
+      const store = await kind.create();
+      const c = clock();
+      try {
+        for (let n = 0; n < 40; n++) await jobs.enqueue(store.db, { name: 'feeds.refresh', runAt: c.iso() }, c.iso());
+        c.advance(1000);
+        await jobs.enqueue(store.db, { name: 'capture', runAt: c.iso() }, c.iso());
+        let release!: () => void;
+        const hosts = new Promise<void>((r) => { release = r; });
+        let captured = false;
+        const w = worker(store, { 'feeds.refresh': () => hosts, capture: async () => { captured = true; } }, c,
+          { pollMs: 5, concurrency: 4, lanes: [{ names: ['feeds.refresh'], concurrency: 8 }] });
+        w.start();
+        await until(async () => captured);
+        assert.equal((await jobs.countsByState(store.db)).running, 8, 'the feed lane is full and no wider');
+        release();
+        await w.stop();
+      } finally { await store.close(); }
+    });
+
     it('enqueues a job with a unique key only once', async () => {
       const store = await kind.create();
       const c = clock();
@@ -176,6 +218,15 @@ for (const kind of storeKinds()) {
       } finally { await store.close(); }
     });
   });
+}
+
+/** Waits until `done` holds (a worker started with `start()` runs on its own timers). */
+async function until(done: () => Promise<boolean> | boolean, ms = 10_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!(await done())) {
+    if (Date.now() > end) throw new Error('timed out waiting');
+    await new Promise((r) => setTimeout(r, 5));
+  }
 }
 
 function runChild(store: TestStore, ready: () => void, go: Promise<void>): Promise<string> {

@@ -15,12 +15,23 @@ export interface JobContext {
 /** A job handler. Must be idempotent: a job may run again after a crash or an expired lease. */
 export type JobHandler = (payload: Record<string, unknown>, ctx: JobContext) => Promise<void>;
 
+/**
+ * Job names with a concurrency limit of their own. Feed refreshes wait on slow hosts for seconds, so
+ * thousands of them need many slots, while captures and publishing keep their few slots free of them.
+ */
+export interface Lane {
+  names: readonly string[];
+  concurrency: number;
+}
+
 /** Worker settings; `now` is injectable so tests control time. */
 export interface WorkerOptions {
   store: Store;
   handlers: Record<string, JobHandler>;
   logger: Logger;
+  /** Jobs at once for every name not in a lane (default 4). */
   concurrency?: number;
+  lanes?: readonly Lane[];
   pollMs?: number;
   leaseMs?: number;
   backoff?: { baseMs?: number; capMs?: number };
@@ -41,11 +52,10 @@ export interface Worker {
 /** Creates a worker that leases jobs from the store and runs their handlers. */
 export function createWorker(opts: WorkerOptions): Worker {
   const id = opts.workerId ?? `${os.hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`;
-  const concurrency = opts.concurrency ?? 4;
   const pollMs = opts.pollMs ?? 1000;
   const leaseMs = opts.leaseMs ?? 5 * 60_000;
   const now = opts.now ?? (() => new Date());
-  const names = Object.keys(opts.handlers);
+  const lanes = laneSlots(Object.keys(opts.handlers), opts.concurrency ?? 4, opts.lanes ?? []);
   const inFlight = new Set<Promise<void>>();
   const abort = new AbortController();
   let timer: NodeJS.Timeout | undefined;
@@ -74,16 +84,21 @@ export function createWorker(opts: WorkerOptions): Worker {
   async function poll(): Promise<number> {
     const t = now();
     await jobs.enqueueDueSchedules(opts.store.db, t.toISOString(), (from, every) => new Date(Date.parse(from) + every * 1000).toISOString());
-    const free = concurrency - inFlight.size;
-    if (free <= 0 || stopping) return 0;
-    const taken = await jobs.lease(opts.store.db, opts.store.dialect, {
-      workerId: id, names, now: t.toISOString(), leaseUntil: new Date(t.getTime() + leaseMs).toISOString(), limit: free,
-    });
-    for (const job of taken) {
-      const p = runOne(job).finally(() => inFlight.delete(p));
-      inFlight.add(p);
+    let n = 0;
+    for (const lane of lanes) {
+      const free = lane.concurrency - lane.running.size;
+      if (free <= 0 || stopping) continue;
+      const taken = await jobs.lease(opts.store.db, opts.store.dialect, {
+        workerId: id, names: lane.names, now: t.toISOString(), leaseUntil: new Date(t.getTime() + leaseMs).toISOString(), limit: free,
+      });
+      for (const job of taken) {
+        const p = runOne(job).finally(() => { inFlight.delete(p); lane.running.delete(p); });
+        inFlight.add(p);
+        lane.running.add(p);
+      }
+      n += taken.length;
     }
-    return taken.length;
+    return n;
   }
 
   function schedule(delay: number): void {
@@ -111,4 +126,16 @@ export function createWorker(opts: WorkerOptions): Worker {
       abort.abort();
     },
   };
+}
+
+interface LaneSlots extends Lane {
+  running: Set<Promise<void>>;
+}
+
+/** The lanes of the handled names: each given lane keeps the names handled here, the rest share `concurrency`. */
+function laneSlots(handled: readonly string[], concurrency: number, lanes: readonly Lane[]): LaneSlots[] {
+  const laned = new Set(lanes.flatMap((l) => l.names));
+  const all = [...lanes, { names: handled.filter((n) => !laned.has(n)), concurrency }];
+  return all.map((l) => ({ names: l.names.filter((n) => handled.includes(n)), concurrency: l.concurrency, running: new Set<Promise<void>>() }))
+    .filter((l) => l.names.length > 0);
 }

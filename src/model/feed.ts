@@ -78,4 +78,4 @@ export interface WatchRule {
 export type CandidateState = 'new' | 'flagged' | 'captured' | 'dismissed' | 'used';
 
 /** The health of a feed as the status view shows it. */
-export type FeedHealth = 'ok' | 'failing' | 'paused' | 'disabled' | 'new';
+export type FeedHealth = 'ok' | 'overdue' | 'quiet' | 'failing' | 'paused' | 'disabled' | 'new';

@@ -83,6 +83,11 @@ export interface FeedsTable {
   websub_expires_at: string | null;
   /** 005: a sitemap index's children and their validators, JSON `{ url: { etag, lastModified } }`. */
   sitemap_validators: string | null;
+  /** 007: when a poll last found a new item, the feed's usual gap between such polls (seconds, smoothed). */
+  last_new_item_at: string | null;
+  new_item_gap_seconds: number | null;
+  /** 007: items the last 200 response carried beyond the per-poll cap (not taken). */
+  last_over_cap: number | null;
 }
 
 /** Items found in feeds, waiting in the editors' inbox. */

@@ -111,6 +111,15 @@ export async function claimFeeds(db: Kysely<Database>, ids: readonly number[], n
   return rows.map((r) => Number(r.id));
 }
 
+/**
+ * Renews a feed's claim for the job that was queued with it (compare-and-set on `claimed_until`). False when
+ * the claim changed hands: it expired while the job waited and a later tick claimed and queued the feed again.
+ */
+export async function renewClaim(db: Kysely<Database>, id: number, claim: string, until: string): Promise<boolean> {
+  const r = await db.updateTable('feeds').set({ claimed_until: until }).where('id', '=', id).where('claimed_until', '=', claim).executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
 /** What a successful poll (200 or 304) writes. */
 export interface PollSuccess {
   now: string;
@@ -127,6 +136,10 @@ export interface PollSuccess {
   websubTopic?: string | null;
   /** A sitemap index's child validators (JSON); undefined leaves them as they are. */
   sitemapValidators?: string | null;
+  /** Items beyond the per-poll cap in this response (200 only). */
+  overCap?: number;
+  /** Set when the poll found new items: the feed's cadence as `feeds/feed-health` updates it. */
+  cadence?: { lastNewItemAt: string; gapSeconds: number | null };
 }
 
 /** Records a successful poll: errors cleared, validators kept, claim released. */
@@ -135,7 +148,8 @@ export async function recordSuccess(db: Kysely<Database>, id: number, p: PollSuc
     last_checked_at: p.now, last_success_at: p.now, next_check_at: p.nextCheckAt, consecutive_errors: 0, last_error: null,
     last_status: p.status, claimed_until: null, updated_at: p.now,
   };
-  if (p.status !== 304) Object.assign(set, { etag: p.etag ?? null, last_modified: p.lastModified ?? null, last_new_items: p.newItems });
+  if (p.status !== 304) Object.assign(set, { etag: p.etag ?? null, last_modified: p.lastModified ?? null, last_new_items: p.newItems, last_over_cap: p.overCap ?? 0 });
+  if (p.cadence) Object.assign(set, { last_new_item_at: p.cadence.lastNewItemAt, new_item_gap_seconds: p.cadence.gapSeconds });
   else if (p.etag) set.etag = p.etag;
   if (p.title) set.title = p.title;
   if (p.format) set.format = p.format;
@@ -183,7 +197,7 @@ export async function resumeFeed(db: Kysely<Database>, id: number, now: string):
 }
 
 /** Changes per-feed settings. */
-export async function updateFeedSettings(db: Kysely<Database>, id: number, set: Partial<Pick<FeedRow, 'enabled' | 'interval_seconds' | 'keyword_rules' | 'language' | 'user_agent' | 'outlet_id' | 'title'>>, now: string): Promise<void> {
+export async function updateFeedSettings(db: Kysely<Database>, id: number, set: Partial<Pick<FeedRow, 'enabled' | 'interval_seconds' | 'keyword_rules' | 'language' | 'user_agent' | 'outlet_id' | 'title' | 'next_check_at'>>, now: string): Promise<void> {
   await db.updateTable('feeds').set({ ...set, updated_at: now }).where('id', '=', id).execute();
 }
 

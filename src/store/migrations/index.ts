@@ -6,6 +6,7 @@ import * as feeds from './003-feeds.ts';
 import * as resets from './004-password-resets.ts';
 import * as sitemapValidators from './005-sitemap-validators.ts';
 import * as linkChecks from './006-link-checks.ts';
+import * as feedHealth from './007-feed-health.ts';
 
 /** A migration that may branch on the dialect; every migration must run on both. */
 interface DialectMigration {
@@ -20,6 +21,7 @@ const ALL: Record<string, DialectMigration> = {
   '004-password-resets': resets,
   '005-sitemap-validators': sitemapValidators,
   '006-link-checks': linkChecks,
+  '007-feed-health': feedHealth,
 };
 
 /** The migrations bound to one dialect, in the shape Kysely's Migrator wants. */

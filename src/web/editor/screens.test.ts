@@ -4,6 +4,7 @@ import { describe, it } from 'node:test';
 import { recentAudit } from '../../store/audit.ts';
 import { getCandidate, insertCandidates } from '../../store/candidates.ts';
 import { insertPerson, listPeople } from '../../store/directory.ts';
+import { insertFeed, pauseFeed } from '../../store/feeds.ts';
 import { getSiteSettings } from '../../store/settings.ts';
 import { findUserByEmail } from '../../store/users.ts';
 import { useFixtureSite } from '../../testing/fixture-server.ts';
@@ -59,6 +60,24 @@ for (const kind of storeKinds()) {
         assert.deepEqual((await listPeople(t.store.db)).map((p) => Number(p.id)), [twin]);
         const authors = await t.store.db.selectFrom('piece_authors').select('person_id').execute();
         assert.deepEqual(authors.map((a) => Number(a.person_id)), [twin]);
+      } finally {
+        await t.close();
+      }
+    });
+
+    it('shows each feed\u2019s health: a stopped worker as overdue, a paused feed with its reason', async () => {
+      const t = await startEditorApp(await kind.create());
+      try {
+        const stale = new Date(Date.now() - 2 * 86_400_000).toISOString();
+        await insertFeed(t.store.db, { url: 'https://stopped.example/rss', now: stale });
+        const { id } = await insertFeed(t.store.db, { url: 'https://paused.example/rss', now: new Date().toISOString() });
+        await pauseFeed(t.store.db, id, 'outlet asked us to stop', new Date().toISOString());
+        const editor = new EditorClient(t.app);
+        await editor.signIn(TEST_USERS.editor);
+        const page = await editor.get('/editor/feeds');
+        assert.equal(page.status, 200);
+        assert.match(page.body, /<strong>Overdue: the check was due [\d-]+ [\d:]+; is a worker running\?<\/strong>/);
+        assert.match(page.body, /<strong>Paused<\/strong>: outlet asked us to stop/);
       } finally {
         await t.close();
       }
