@@ -7,6 +7,7 @@ import fastifyStatic from '@fastify/static';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { AppError, type AppErrorCode } from '../model/app-error.ts';
+import { stripControlsDeep } from '../model/text.ts';
 import { databaseAnswers, pendingMigrations } from '../store/migrate.ts';
 import type { Store } from '../store/open.ts';
 import { CSP_REPORT_PATH, cspReportsOf, registerCspReports } from './csp-report.ts';
@@ -44,6 +45,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     logController: new LogController({ disableRequestLogging: true }) as never, routerOptions: { maxParamLength: 500 } });
   const site = { store: deps.store, siteUrl: deps.siteUrl, assetVersion: assetVersion(), now: deps.now ?? (() => new Date()) };
 
+  // Every form field, query and path segment loses its C0 controls before a handler sees it: a NUL fails a
+  // PostgreSQL write (error 22021) and no control is meant as text (model/text.ts). Raw bodies (WebSub) stay as sent.
+  app.addHook('preValidation', async (req) => {
+    req.query = stripControlsDeep(req.query);
+    req.params = stripControlsDeep(req.params);
+    if (req.body && typeof req.body === 'object') req.body = stripControlsDeep(req.body);
+  });
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {
