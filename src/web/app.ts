@@ -57,8 +57,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       directives: {
         defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'"], imgSrc: ["'self'", 'https:', 'http:', 'data:'],
         frameAncestors: ["'none'"], formAction: ["'self'"], baseUri: ["'self'"], objectSrc: ["'none'"], upgradeInsecureRequests: null,
-        // report-uri, not report-to: given both, Chromium ignores report-uri, and headless Chromium never delivered
-        // the Reporting API's reports in our tests, so violations would go unseen (see SECURITY.md).
+        // report-uri, not report-to: given both, Chromium ignores report-uri, and headless Chromium delivered no
+        // Reporting API report within 90 s in our tests, so violations would go unseen (see SECURITY.md).
         reportUri: [CSP_REPORT_PATH],
       },
     },
