@@ -5,6 +5,7 @@
 import { createRequire } from 'node:module';
 import { parseLight } from './dom/parse.ts';
 import type { BodyBlock, ExtractResult, Extraction } from '../model/capture.ts';
+import { stripControlsDeep } from '../model/text.ts';
 import { extractMetadata } from './metadata/index.ts';
 import { runBodyStages } from './body/stages.ts';
 import { jsonLdSource } from './body/json-ld.ts';
@@ -41,7 +42,9 @@ const MIN_ARTICLE_CHARS = 200;
 /** Extracts metadata and the sanitized body of an article page. Never throws. */
 export function extract(html: string, url: string, options: ExtractOptions = {}): ExtractResult {
   try {
-    return extractUnsafe(html, url, options);
+    const result = extractUnsafe(html, url, options);
+    // Entities (&#1;) and JSON-LD escapes (\u0000) can still yield controls that PostgreSQL refuses in text.
+    return result.ok ? { ok: true, extraction: stripControlsDeep(result.extraction) } : result;
   } catch (error) {
     // The parser and stages are written not to throw; this keeps a surprise from crashing a batch.
     return { ok: false, reason: 'not-an-article', message: `extraction failed: ${(error as Error).message}` };

@@ -9,6 +9,7 @@ import type { FeedFormat, FeedItem, FeedParseResult, ParsedFeed } from '../model
 import { atomEntry, jsonItem, rssItem, splitAuthors, type ItemContext } from './feed-items.ts';
 import { absoluteUrl, arr, obj, str } from './loose.ts';
 import { parseSitemap } from './sitemap.ts';
+import { stripControlsDeep } from '../model/text.ts';
 
 /** Parsing options: the feed's own URL (for relative links), the clock, the per-poll item cap. */
 export interface ParseFeedOptions {
@@ -31,6 +32,12 @@ function fail(reason: 'empty' | 'html' | 'malformed' | 'unrecognized', message: 
 
 /** Parses RSS 0.9x/2.0, RSS 1.0 (RDF), Atom 1.0, JSON Feed 1.0/1.1 and (news) sitemaps. */
 export function parseFeed(input: string, opts: ParseFeedOptions): FeedParseResult {
+  const result = parseFeedText(input, opts);
+  // A feed's text may carry C0 controls (a NUL fails a PostgreSQL write); none of them is meant as text.
+  return result.ok ? { ...result, feed: stripControlsDeep(result.feed) } : result;
+}
+
+function parseFeedText(input: string, opts: ParseFeedOptions): FeedParseResult {
   const text = input.replace(/^\uFEFF/, '').trim();
   if (!text) return fail('empty', 'the feed is empty (the server sent no content)');
   if (text.startsWith('{')) return parseJson(text, opts);

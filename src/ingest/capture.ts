@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import type { Extraction } from '../model/capture.ts';
+import { stripControls } from '../model/text.ts';
 import { canonicalizeUrl } from '../model/url.ts';
 import type { ExtractOptions } from '../extract/extract.ts';
 import { extractInThread } from './extract-thread.ts';
@@ -43,7 +44,9 @@ export async function captureUrl(store: Store, fetchPage: FetchPage, rawUrl: str
   if (fetched.notModified) return { ok: false, reason: 'fetch-failed', message: `${url} answered 304 Not Modified without validators`, fetch: fetched };
   if (fetched.kind !== 'html' || fetched.text === undefined) return { ok: false, reason: 'not-html', message: describeResult(fetched), fetch: fetched };
   // 4. Extract (in a thread: seconds of CPU on a large page); a page that is not an article is a typed refusal.
-  const result = await extractInThread(fetched.text, fetched.url, opts.extract);
+  // The page is kept without C0 controls: PostgreSQL cannot store a NUL, and the hash must match what is stored.
+  const html = stripControls(fetched.text);
+  const result = await extractInThread(html, fetched.url, opts.extract);
   if (!result.ok) return { ok: false, reason: result.reason === 'empty-page' ? 'empty-page' : 'not-an-article', message: result.message };
   const extraction = result.extraction;
   const canonical = canonicalizeUrl(extraction.canonicalUrl) ?? canonicalizeUrl(fetched.url) ?? url;
@@ -55,8 +58,8 @@ export async function captureUrl(store: Store, fetchPage: FetchPage, rawUrl: str
   // 6. Keep the snapshot as evidence, with what the fetch said.
   const now = opts.now().toISOString();
   const captureId = await insertCapture(store.db, {
-    url, canonicalUrl: canonical, finalUrl: fetched.url, htmlSha256: crypto.createHash('sha256').update(fetched.text).digest('hex'),
-    html: fetched.text, httpStatus: fetched.status, contentType: fetched.contentType, fetchedAt: now, extraction, createdBy: opts.userId ?? null, now,
+    url, canonicalUrl: canonical, finalUrl: fetched.url, htmlSha256: crypto.createHash('sha256').update(html).digest('hex'),
+    html, httpStatus: fetched.status, contentType: fetched.contentType, fetchedAt: now, extraction, createdBy: opts.userId ?? null, now,
   });
   return { ok: true, captureId, existing: false, canonicalUrl: canonical, extraction, warnings: warningsOf(extraction) };
 }

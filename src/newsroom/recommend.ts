@@ -14,6 +14,7 @@ import { ensureTags, resolveAuthors, resolveOutlet } from './resolve.ts';
 import { describeExcerpt } from './rules/excerpt.ts';
 import { draftRecommendation, pieceLanguage } from './rules/recommendation-draft.ts';
 import { piecePathFor } from './rules/slug.ts';
+import { stripControlsDeep } from '../model/text.ts';
 
 /** What to recommend and how: a capture id or a URL (captured first), plus the editor's choices. */
 export interface RecommendInput {
@@ -51,9 +52,10 @@ async function freePath(store: Store, base: string): Promise<string> {
 }
 
 /** Turns a capture into a draft recommendation (and publishes or schedules it when asked). A URL already recommended returns that piece. */
-export async function recommend(store: Store, fetchPage: FetchPage, actor: Actor, input: RecommendInput, now: () => Date): Promise<RecommendResult> {
-  // 1. The role may create pieces at all.
+export async function recommend(store: Store, fetchPage: FetchPage, actor: Actor, raw: RecommendInput, now: () => Date): Promise<RecommendResult> {
+  // 1. The role may create pieces at all; typed text loses its C0 controls (a NUL fails a PostgreSQL write).
   requireAllowed(actor, 'create');
+  const input = stripControlsDeep(raw);
   // 2. The capture: by id, or capture the URL now.
   const captureId = await captureFor(store, fetchPage, input.source, actor, now);
   const capture = await getCapture(store.db, captureId);

@@ -9,6 +9,7 @@ import { publishPiece, type PieceRef } from './piece-commands.ts';
 import { ensureTags } from './resolve.ts';
 import { pieceLanguage } from './rules/recommendation-draft.ts';
 import { piecePath, slugify } from './rules/slug.ts';
+import { stripControlsDeep } from '../model/text.ts';
 
 /** Our own piece as an editor writes it. */
 export interface StoryInput {
@@ -25,8 +26,10 @@ export interface StoryInput {
 }
 
 /** Creates a story (a draft, or published at once when asked and allowed). */
-export async function createStory(store: Store, actor: Actor, input: StoryInput, now: Date): Promise<PieceRef> {
+export async function createStory(store: Store, actor: Actor, raw: StoryInput, now: Date): Promise<PieceRef> {
   requireAllowed(actor, 'create');
+  // Typed text from any front end (CLI, HTTP, tests) without C0 controls: a NUL fails a PostgreSQL write.
+  const input = stripControlsDeep(raw);
   const headline = input.headline.trim().replace(/\s+/g, ' ');
   if (!headline) throw new AppError('invalid', 'headline: a story needs a headline');
   if (headline.length > 300) throw new AppError('invalid', 'headline: at most 300 characters');

@@ -30,45 +30,47 @@ function hostileFeed(): string {
 
 const skip = fs.existsSync(CHROMIUM) ? false : `${CHROMIUM} is missing; the browser half of the inbox XSS check is skipped`;
 
-describe('cross-site scripting through feeds into the inbox', () => {
-  let t: EditorTestApp;
-  let client: EditorClient;
-  let base: string;
-  before(async () => {
-    t = await startEditorApp(await storeKinds()[0]!.create());
-    const parsed = parseFeed(hostileFeed(), { url: `${ORIGIN}/feed.json`, now: new Date() });
-    assert.ok(parsed.ok, parsed.ok ? '' : parsed.message);
-    assert.ok(parsed.feed.items.length >= 100, `${parsed.feed.items.length} items parsed`);
-    const now = new Date().toISOString();
-    const items = parsed.feed.items.map((i) => ({ ...i, canonicalUrl: i.url, signature: null, bandKeys: [], watchMatches: [] }));
-    await insertCandidates(t.store.db, items, { feedId: null, outletId: null, now, groupSince: now, similarity: () => 0, minSimilarity: 1 });
-    client = new EditorClient(t.app);
-    await client.signIn(TEST_USERS.editor);
-    await t.app.listen({ port: 0, host: '127.0.0.1' });
-    const addr = t.app.server.address();
-    base = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
-  });
-  after(async () => { await t?.close(); });
+for (const kind of storeKinds()) {
+  describe(`cross-site scripting through feeds into the inbox on ${kind.name}`, () => {
+    let t: EditorTestApp;
+    let client: EditorClient;
+    let base: string;
+    before(async () => {
+      t = await startEditorApp(await kind.create());
+      const parsed = parseFeed(hostileFeed(), { url: `${ORIGIN}/feed.json`, now: new Date() });
+      assert.ok(parsed.ok, parsed.ok ? '' : parsed.message);
+      assert.ok(parsed.feed.items.length >= 100, `${parsed.feed.items.length} items parsed`);
+      const now = new Date().toISOString();
+      const items = parsed.feed.items.map((i) => ({ ...i, canonicalUrl: i.url, signature: null, bandKeys: [], watchMatches: [] }));
+      await insertCandidates(t.store.db, items, { feedId: null, outletId: null, now, groupSince: now, similarity: () => 0, minSimilarity: 1 });
+      client = new EditorClient(t.app);
+      await client.signIn(TEST_USERS.editor);
+      await t.app.listen({ port: 0, host: '127.0.0.1' });
+      const addr = t.app.server.address();
+      base = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
+    });
+    after(async () => { await t?.close(); });
 
-  it('the inbox shows every item as text: no handler, no script URL, no foreign script', async () => {
-    const inbox = await client.get('/editor/inbox');
-    assert.equal(inbox.status, 200);
-    assert.equal(new Set(inbox.body.match(/Item \d+/g)).size, PAYLOADS.length, 'every hostile item is listed');
-    assert.deepEqual(htmlProblems(inbox.body, '/editor/inbox'), []);
-    const csp = String(inbox.headers['content-security-policy'] ?? '');
-    assert.ok(/script-src 'self'/.test(csp) && !/unsafe-inline/.test(/script-src[^;]*/.exec(csp)?.[0] ?? ''), csp);
-  });
+    it('the inbox shows every item as text: no handler, no script URL, no foreign script', async () => {
+      const inbox = await client.get('/editor/inbox');
+      assert.equal(inbox.status, 200);
+      assert.equal(new Set(inbox.body.match(/Item \d+/g)).size, PAYLOADS.length, 'every hostile item is listed');
+      assert.deepEqual(htmlProblems(inbox.body, '/editor/inbox'), []);
+      const csp = String(inbox.headers['content-security-policy'] ?? '');
+      assert.ok(/script-src 'self'/.test(csp) && !/unsafe-inline/.test(/script-src[^;]*/.exec(csp)?.[0] ?? ''), csp);
+    });
 
-  it('a signed-in browser on the inbox: no dialog, no payload runs, no script blocked by CSP', { skip }, async () => {
-    const browser = await launchBrowser();
-    try {
-      const context = await xssContext(browser);
-      await context.addCookies([...client.cookies].map(([name, value]) => ({ name, value, url: base })));
-      const v = await (await openTab(context)).visit(`${base}/editor/inbox`);
-      assert.equal(v.status, 200, 'signed in');
-      assert.deepEqual({ dialogs: v.dialogs, fired: v.fired, csp: v.violations.filter((x) => x.startsWith('script-src')) }, { dialogs: [], fired: [], csp: [] });
-    } finally {
-      await browser.close();
-    }
+    it('a signed-in browser on the inbox: no dialog, no payload runs, no script blocked by CSP', { skip }, async () => {
+      const browser = await launchBrowser();
+      try {
+        const context = await xssContext(browser);
+        await context.addCookies([...client.cookies].map(([name, value]) => ({ name, value, url: base })));
+        const v = await (await openTab(context)).visit(`${base}/editor/inbox`);
+        assert.equal(v.status, 200, 'signed in');
+        assert.deepEqual({ dialogs: v.dialogs, fired: v.fired, csp: v.violations.filter((x) => x.startsWith('script-src')) }, { dialogs: [], fired: [], csp: [] });
+      } finally {
+        await browser.close();
+      }
+    });
   });
-});
+}

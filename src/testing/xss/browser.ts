@@ -10,6 +10,26 @@ export interface Visit {
   fired: number[];
   violations: string[];
   console: string[];
+  /** Event-handler attributes and script URLs in the rendered DOM (after any script or parser fix-up ran). */
+  dom: string[];
+}
+
+// Runs in the page: the live DOM, not the HTML source, is what a reader's browser acts on.
+function domProblems(): string[] {
+  const urlAttrs = ['href', 'src', 'action', 'formaction', 'xlink:href', 'data', 'poster', 'background', 'srcdoc'];
+  const out: string[] = [];
+  for (const el of Array.from(document.querySelectorAll('*'))) {
+    for (const a of Array.from(el.attributes)) {
+      const n = a.name.toLowerCase();
+      // eslint-disable-next-line no-control-regex -- browsers drop these characters from a URL's scheme
+      const v = a.value.replace(/[\u0000-\u0020]/g, '');
+      if (n.startsWith('on')) out.push(`<${el.localName} ${n}>`);
+      else if (urlAttrs.includes(n) && /^(javascript|vbscript|data:text\/html)/i.test(v)) out.push(`<${el.localName} ${n}="${a.value.slice(0, 60)}">`);
+    }
+    const href = (el as HTMLAnchorElement).href;
+    if (typeof href === 'string' && /^javascript:/i.test(href)) out.push(`<${el.localName}> resolves to ${href.slice(0, 60)}`);
+  }
+  return out;
 }
 
 /*
@@ -51,7 +71,8 @@ export async function openTab(context: BrowserContext): Promise<{ visit(url: str
         const w = window as unknown as { __fired?: number[]; __violations?: string[] };
         return { fired: w.__fired ?? [], violations: w.__violations ?? [] };
       }).catch(() => ({ fired: [] as number[], violations: [] as string[] }));
-      return { url, status: res?.status() ?? 0, dialogs, console: consoleLines, ...state };
+      const dom = await page.evaluate(domProblems).catch((err: Error) => [`DOM not readable: ${err.message.slice(0, 80)}`]);
+      return { url, status: res?.status() ?? 0, dialogs, console: consoleLines, dom, ...state };
     },
   };
 }

@@ -143,6 +143,16 @@ const TABLE: [kind: string, template: string][] = [
   ['entity', '＜script＞X＜/script＞'],
   ['entity', '{{constructor.constructor("X")()}}'],
   ['entity', '${X}'],
+  // NUL and other C0 controls: browsers drop them inside tag names, attributes and schemes, and PostgreSQL refuses a
+  // NUL in text, so each must be stripped on the way in without turning the rest into markup.
+  ['control', '<img src=x o\u0000nerror=X>'],
+  ['control', '<a href="java\u0000script:X">nul</a>'],
+  ['control', '\u0000<script>X</script>'],
+  ['control', '<svg\u0000onload=X>'],
+  ['control', '<a href="\u0001\u0008javascript:X">c0</a>'],
+  ['control', '<img src=x\u000bonerror=X>'],
+  ['control', '<img src=x\u000conerror=X>'],
+  ['control', '"\u0000><img src=x onerror=X>'],
 ];
 
 /** The payload table: every template with its own marker call. */
