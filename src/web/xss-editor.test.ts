@@ -93,7 +93,9 @@ for (const kind of storeKinds()) {
           await createStory(t.store, SYSTEM, { headline: `Story ${texts(b).join(' ')}`.slice(0, 290), standfirst: texts(b).join(' '), body: texts(b).map((x) => `Para ${x}`).join('\n\n'), tags: texts(b).slice(3, 5) }, now());
         }
       }
-      // 2. An editor's own capture (a draft) and hostile edits through every form, as a signed-in admin.
+      // 2. Failed sign-ins keep the address as typed, which the audit log screen shows: strangers' text on an admin screen.
+      for (const p of PAYLOADS.slice(0, 6)) assert.equal((await new EditorClient(t.app).signIn(p.text.slice(0, 300), 'wrong')).status, 401);
+      // 3. An editor's own capture (a draft) and hostile edits through every form, as a signed-in admin.
       admin = new EditorClient(t.app);
       await admin.signIn(TEST_USERS.admin);
       const captured = await admin.post('/editor/capture', { url: `${server.origin}/news/hostile-0` });
@@ -106,7 +108,7 @@ for (const kind of storeKinds()) {
       for (const p of (await t.store.db.selectFrom('people').select('id').execute()).slice(0, 6)) await submit(`/editor/people/${p.id}`, `/editor/people/${p.id}`);
       const live = await t.store.db.selectFrom('pieces').select('id').where('state', '=', 'published').execute();
       for (const p of live.slice(0, 2)) await submit(`/editor/pieces/${p.id}/history`, `/editor/pieces/${p.id}/correct`);
-      // 3. A hostile feed added and polled (its items reach the inbox); its problems shown on the feeds screen.
+      // 4. A hostile feed added and polled (its items reach the inbox); its problems shown on the feeds screen.
       const added = await addFeed(t.store, fetchFeed, `${server.origin}/feed.json`, { now: now() });
       assert.ok(added.ok, added.ok ? '' : added.message);
       const refreshed = await refreshFeed({ store: t.store, fetch: fetchFeed, now }, added.feeds[0]!.id, { force: true });

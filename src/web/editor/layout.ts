@@ -37,6 +37,7 @@ const NAV: { path: string; key: EditorKey; roles: readonly string[] }[] = [
   { path: '/editor/directory', key: 'navDirectory', roles: ['admin', 'editor'] },
   { path: '/editor/users', key: 'navUsers', roles: ['admin'] },
   { path: '/editor/settings', key: 'navSettings', roles: ['admin'] },
+  { path: '/editor/audit', key: 'navAudit', roles: ['admin'] },
 ];
 
 function nav(c: ScreenContext): SafeHtml {

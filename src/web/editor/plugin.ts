@@ -17,6 +17,7 @@ import { registerDirectory } from './directory.ts';
 import { registerDirectoryEdit } from './directory-edit.ts';
 import { registerInbox } from './inbox.ts';
 import { registerLinksScreen } from './links.ts';
+import { registerAuditScreen } from './audit.ts';
 import { notice } from './layout.ts';
 import { m } from './messages.ts';
 import { registerPieceEdit } from './piece-edit.ts';
@@ -94,6 +95,7 @@ export async function registerEditor(app: FastifyInstance, opts: RegisterEditorO
     registerCapture(router);
     registerInbox(router);
     registerLinksScreen(router);
+    registerAuditScreen(router);
     registerPieces(router);
     registerPieceEdit(router);
     registerDirectory(router);
