@@ -91,10 +91,11 @@ async function drainAfterLeases(store: TestStore, fx: CrashFixtures): Promise<{ 
   const running = await store.db.selectFrom('jobs').select(['id', 'locked_until']).where('state', '=', 'running').execute();
   const unbounded = running.filter((j) => !j.locked_until || Date.parse(j.locked_until) > later);
   assert.deepEqual(unbounded, [], 'a running job holds a lease that never expires');
-  const handlers = jobHandlers({ store, logger: pino({ level: 'silent' }), now, feeds: { allow: fx.server.allow, userAgent: 'newsdesk-crash-suite' } });
-  const worker = createWorker({ store, handlers, logger: pino({ level: 'silent' }), now, concurrency: 4, workerId: 'crash-suite-drain' });
+  const handlers = jobHandlers({ store, logger: pino({ level: 'silent' }), now, feeds: { allow: fx.server.allow, userAgent: 'newsdesk-crash-suite' }, links: { allow: fx.server.allow, userAgent: 'newsdesk-crash-suite' } });
+  // Every publish queues a link registration besides its own work, so a thousand operations leave a few thousand jobs.
+  const worker = createWorker({ store, handlers, logger: pino({ level: 'silent' }), now, concurrency: 16, workerId: 'crash-suite-drain' });
   let rounds = 0;
-  while ((await worker.tick()) > 0 && rounds < 500) rounds++;
+  while ((await worker.tick()) > 0 && rounds < 5000) rounds++;
   await worker.stop();
   return { at: now().toISOString(), stale: running.length, rounds };
 }
