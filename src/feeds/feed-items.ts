@@ -12,7 +12,7 @@ export interface ItemContext {
   base: string | null;
   now?: Date;
   language: string | null;
-  /** The feed's own authors, for items that name none (JSON Feed: an item's authors default to the feed's). */
+  /** The feed's own authors, for items that name none (JSON Feed and Atom: an item's authors default to the feed's). */
   feedAuthors?: string[];
 }
 
@@ -93,7 +93,7 @@ export function atomEntry(raw: unknown, ctx: ItemContext): FeedItem | null {
     url,
     guid: id,
     title: htmlToText(str(e.title) ?? '', 500),
-    authors: splitAuthors([...arr(e.authors), ...arr(dc.creators)]),
+    authors: orDefault(splitAuthors([...arr(e.authors), ...arr(dc.creators)]), ctx.feedAuthors),
     publishedAt: parseFeedDate(e.published, ctx.now) ?? parseFeedDate(e.updated, ctx.now) ?? parseFeedDate(arr(dc.dates)[0], ctx.now),
     summary: htmlToText(str(e.summary) ?? str(e.content) ?? '') || null,
     imageUrl: mediaImage(e.media, ctx) ?? atomLink(e.links, 'enclosure', base),

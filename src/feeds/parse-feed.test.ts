@@ -104,6 +104,15 @@ describe('parseFeed: formats', () => {
     assert.deepEqual(f.items.map((i) => i.language), ['uk', 'en']);
   });
 
+  it('Atom: an entry without an author takes the feed\u2019s, one with its own keeps it', () => {
+    const atom = `<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>A</title><id>urn:a</id>
+<updated>2024-05-14T08:00:00Z</updated><author><name>Редакція</name></author><link rel="alternate" href="https://atom.test/"/>
+<entry><title>Own</title><id>urn:1</id><link href="https://atom.test/1"/><updated>2024-05-14T08:00:00Z</updated><author><name>Ірина Коваль</name></author></entry>
+<entry><title>Inherited</title><id>urn:2</id><link href="https://atom.test/2"/><updated>2024-05-14T07:00:00Z</updated></entry></feed>`;
+    const f = ok(parseFeed(atom, { url: 'https://atom.test/feed.xml', now: NOW }));
+    assert.deepEqual(f.items.map((i) => i.authors), [['Ірина Коваль'], ['Редакція']]);
+  });
+
   it('news sitemaps and plain sitemaps', () => {
     const f = ok(parseFeed(read('news-sitemap.xml'), { url: 'https://sitemap.test/news.xml', now: NOW }));
     assert.equal(f.format, 'news-sitemap');

@@ -117,8 +117,9 @@ function normalise(format: 'rss' | 'atom' | 'rdf' | 'json', feed: unknown, opts:
       hubUrl: linkRel(atomLinks, 'hub', base), selfUrl: linkRel(atomLinks, 'self', base),
     };
   }
-  // JSON Feed 1.1 `authors`, 1.0 `author`: the default for items that name none.
-  const feedAuthors = format === 'json' ? splitAuthors([...arr(f.authors), ...arr(f.author)]) : undefined;
+  // The default for items that name none: JSON Feed 1.1 `authors`, 1.0 `author`; Atom's feed-level author (RFC 4287 4.2.1).
+  const feedAuthors = format === 'json' ? splitAuthors([...arr(f.authors), ...arr(f.author)])
+    : format === 'atom' ? splitAuthors(arr(f.authors)) : undefined;
   const ctx: ItemContext = { base: base ?? meta.homeUrl, now: opts.now, language: meta.language, feedAuthors };
   const map = format === 'atom' ? atomEntry : format === 'json' ? jsonItem : rssItem;
   // Feeds list newest-first or oldest-first; mapping only both ends bounds the work on a 50,000-item feed.
