@@ -38,26 +38,38 @@ async function tryFeed(fetch: FeedFetch, url: string): Promise<{ ok: true; url: 
   return { ok: false, message: parsed.message, ...(parsed.reason === 'html' ? { html: r.text, finalUrl: r.url } : {}) };
 }
 
-/** Adds `url` as a feed, or, when it is an HTML page, the feeds that page leads to. */
-export async function addFeed(store: Store, fetch: FeedFetch, url: string, opts: AddFeedOptions): Promise<AddFeedOutcome> {
+/** Feeds found at `url`, parsed but not stored: what an editor previews before adding. */
+export type FoundFeeds = { ok: true; discovered: boolean; found: { url: string; feed: ParsedFeed }[]; siteName?: string | null; homeUrl?: string } | { ok: false; message: string };
+
+/** `url` as a feed, or, when it is an HTML page, the feeds that page leads to (at most `maxFeeds`). */
+export async function findFeeds(fetch: FeedFetch, url: string, maxFeeds = 5): Promise<FoundFeeds> {
   // 1. The URL may itself be a feed.
   const first = await tryFeed(fetch, url);
-  if (first.ok) return { ok: true, discovered: false, feeds: [await save(store, first.url, first.feed, opts)] };
+  if (first.ok) return { ok: true, discovered: false, found: [{ url: first.url, feed: first.feed }] };
   if (first.html === undefined) return { ok: false, message: `${url}: ${first.message}` };
   // 2. An HTML page: the feeds it names, else conventional paths.
   const pageUrl = first.finalUrl ?? url;
   const named = discoverFeeds(first.html, pageUrl);
   const tries: DiscoveredFeed[] = named.length ? named : commonFeedUrls(pageUrl);
-  const feeds: AddedFeed[] = [];
+  const found: { url: string; feed: ParsedFeed }[] = [];
   const problems: string[] = [];
   for (const d of tries) {
-    if (feeds.length >= (opts.maxFeeds ?? 5)) break;
+    if (found.length >= maxFeeds) break;
     const r = await tryFeed(fetch, d.url);
-    if (r.ok) feeds.push(await save(store, r.url, { ...r.feed, title: r.feed.title ?? d.title }, opts));
+    if (r.ok) found.push({ url: r.url, feed: { ...r.feed, title: r.feed.title ?? d.title } });
     else if (d.source !== 'common-path') problems.push(`${d.url}: ${r.message}`);
   }
-  if (feeds.length) return { ok: true, discovered: true, feeds, siteName: siteNameOf(first.html), homeUrl: pageUrl };
+  if (found.length) return { ok: true, discovered: true, found, siteName: siteNameOf(first.html), homeUrl: pageUrl };
   return { ok: false, message: `${url} is a web page that names no working feed${problems.length ? ` (${problems.slice(0, 3).join('; ')})` : ''}; add the feed's own URL` };
+}
+
+/** Adds `url` as a feed, or, when it is an HTML page, the feeds that page leads to. */
+export async function addFeed(store: Store, fetch: FeedFetch, url: string, opts: AddFeedOptions): Promise<AddFeedOutcome> {
+  const r = await findFeeds(fetch, url, opts.maxFeeds ?? 5);
+  if (!r.ok) return r;
+  const feeds: AddedFeed[] = [];
+  for (const f of r.found) feeds.push(await save(store, f.url, f.feed, opts));
+  return { ok: true, discovered: r.discovered, feeds, ...(r.discovered ? { siteName: r.siteName ?? null, homeUrl: r.homeUrl! } : {}) };
 }
 
 async function save(store: Store, url: string, feed: ParsedFeed, opts: AddFeedOptions): Promise<AddedFeed> {

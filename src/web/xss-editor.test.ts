@@ -21,6 +21,8 @@ import { cspReportsOf } from './csp-report.ts';
 import { editorRoutesOf } from './editor/plugin.ts';
 import { EditorClient, startEditorApp, TEST_USERS, type EditorTestApp } from './editor/test-client.ts';
 
+const PREVIEW_FEEDS = Array.from({ length: Math.ceil(PAYLOADS.length / 8) }, (_, k) => k);
+
 /*
  * Issue 8 §2, the editors' half: payloads in every editor-visible field (captured pages and drafts, pieces,
  * outlets, people, tags, users' names, feeds and their inbox items, settings, corrections, searches), then every
@@ -80,7 +82,9 @@ for (const kind of storeKinds()) {
       const now = () => new Date();
       const routes = Object.fromEntries(batches(BATCH).map((b, i) => [`/news/hostile-${i}`, { body: hostilePage(b, `hostile-${i}`) }]));
       const feed = { body: hostileFeed(PAYLOADS, '{{ORIGIN}}'), headers: { 'content-type': 'application/feed+json' } };
-      server = await startFixtureServer({ ...routes, '/feed.json': feed });
+      // The add-feed preview shows a feed's newest items only, so every payload gets a small feed of its own to preview.
+      const previews = Object.fromEntries(PREVIEW_FEEDS.map((k) => [`/preview-${k}.json`, { ...feed, body: hostileFeed(PAYLOADS.slice(k * 8, k * 8 + 8), '{{ORIGIN}}') }]));
+      server = await startFixtureServer({ ...routes, ...previews, '/feed.json': feed });
       fetcher = createFetcher({ allow: server.allow, userAgent: 'newsdesk-test/0.1 (+http://127.0.0.1)' });
       const fetchPage = (u: string) => fetcher.fetch(u);
       const fetchFeed: FeedFetch = (u, o) => fetcher.fetch(u, o);
@@ -136,7 +140,7 @@ for (const kind of storeKinds()) {
         reset: [token],
       };
       const searches = batches(BATCH).slice(0, 4).map((b) => encodeURIComponent(texts(b).join(' ').slice(0, 200)));
-      const editor = [...editorUrls(t, ids), '/editor/inbox?flagged=1', `/editor/capture?url=${searches[0]}`, ...searches.map((q) => `/editor/pieces?q=${q}`)];
+      const editor = [...editorUrls(t, ids), '/editor/inbox?flagged=1', `/editor/capture?url=${searches[0]}`, ...PREVIEW_FEEDS.map((k) => `/editor/feeds/add?url=${encodeURIComponent(`${server.origin}/preview-${k}.json`)}`), ...searches.map((q) => `/editor/pieces?q=${q}`)];
       const reader = ['/', '/latest', '/feed.xml', '/feed.atom', '/feed.json', ...searches.map((q) => `/search?q=${q}`), ...pieces.filter((p) => p.state === 'published' && p.path).map((p) => p.path!)];
       for (const path of [...reader]) {
         const body = (await t.app.inject({ url: path })).body;

@@ -52,7 +52,7 @@ async function feedsScreen(e: EditorRequest): Promise<SafeHtml> {
 <td>${String(f.consecutive_errors)}${f.last_error ? html`<br><span class="ed-muted">${f.last_error}</span>` : ''}</td><td>${f.last_success_at?.slice(0, 16).replace('T', ' ') ?? '—'}</td>
 <td>${healthCell(lang, f, now)}</td>
 <td><form method="post" action="/editor/feeds/${String(f.id)}/${f.paused_reason ? 'resume' : 'pause'}" class="ed-inline">${csrfField(c)}<button type="submit">${m(lang, f.paused_reason ? 'resume' : 'pause')}</button></form></td></tr>`);
-  const main = html`<div class="ed-table-wrap"><table class="ed-table"><thead><tr><th scope="col">URL</th><th scope="col">${m(lang, 'outlet')}</th><th scope="col">${m(lang, 'feedErrors')}</th><th scope="col">${m(lang, 'lastSuccess')}</th><th scope="col">${m(lang, 'state')}</th><th scope="col"><span class="visually-hidden">${m(lang, 'change')}</span></th></tr></thead><tbody>${rows}</tbody></table></div>`;
+  const main = html`<p><a href="/editor/feeds/add">${m(lang, 'feedAddLink')}</a></p><div class="ed-table-wrap"><table class="ed-table"><thead><tr><th scope="col">URL</th><th scope="col">${m(lang, 'outlet')}</th><th scope="col">${m(lang, 'feedErrors')}</th><th scope="col">${m(lang, 'lastSuccess')}</th><th scope="col">${m(lang, 'state')}</th><th scope="col"><span class="visually-hidden">${m(lang, 'change')}</span></th></tr></thead><tbody>${rows}</tbody></table></div>`;
   return e.page({ title: m(lang, 'feedsTitle'), main, wide: true });
 }
 

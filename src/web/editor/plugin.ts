@@ -18,6 +18,7 @@ import { registerDirectoryEdit } from './directory-edit.ts';
 import { registerInbox } from './inbox.ts';
 import { registerLinksScreen } from './links.ts';
 import { registerAuditScreen } from './audit.ts';
+import { registerFeedAdd } from './feed-add.ts';
 import { notice } from './layout.ts';
 import { m } from './messages.ts';
 import { registerPieceEdit } from './piece-edit.ts';
@@ -96,6 +97,7 @@ export async function registerEditor(app: FastifyInstance, opts: RegisterEditorO
     registerInbox(router);
     registerLinksScreen(router);
     registerAuditScreen(router);
+    registerFeedAdd(router);
     registerPieces(router);
     registerPieceEdit(router);
     registerDirectory(router);
