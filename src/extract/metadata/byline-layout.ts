@@ -3,7 +3,7 @@
  * under the headline, person icons and unmarked author boxes. Each reads people as the byline prints them and
  * notes an organisation credited where a byline stands ("By The Example Team").
  */
-import { insideForeign, lineText, textOf } from './dom.ts';
+import { insideForeign, lineText, ownText, textOf } from './dom.ts';
 import { byTag, hasAncestor, matching, type Indexed } from './page-index.ts';
 import { fromBioBox } from './bio-box.ts';
 import { fromAuthorNote, fromAuthorSection } from './author-section.ts';
@@ -95,20 +95,13 @@ function fromSelectors(document: Document, test: (r: Indexed) => boolean, read: 
   return [];
 }
 
-function directText(el: Element): string {
-  let t = '';
-  // Sibling pointers, not `childNodes`: linkedom builds a new list on every call.
-  for (let n = el.firstChild; n; n = n.nextSibling) if (n.nodeType === 3) t += n.textContent ?? '';
-  return t;
-}
-
 /** Elements whose own text may open a byline: `p, span, div, address, li, h2…h6, small, strong, em, b, i, td, a`. */
 const BY_TEXT_TAGS = ['p', 'span', 'div', 'address', 'li', 'h2', 'h3', 'h4', 'h5', 'h6', 'small', 'strong', 'em', 'b', 'i', 'td', 'a'];
 
 /** Any short element whose own text opens with "By …"; the names follow in it or in its next sibling. */
 function fromByText(document: Document, read: BylineReader): BylinePerson[] {
   for (const el of matching(document, () => true, 5000, BY_TEXT_TAGS)) {
-    const own = directText(el);
+    const own = ownText(el);
     const dated = DATED_BY.exec(own);
     if (dated && /\d/.test(dated[1]!) && own.length <= 120 && !insideForeign(el)) {
       const text = lineText(el, 200);
