@@ -149,8 +149,8 @@ export async function recordSuccess(db: Kysely<Database>, id: number, p: PollSuc
     last_status: p.status, claimed_until: null, updated_at: p.now,
   };
   if (p.status !== 304) Object.assign(set, { etag: p.etag ?? null, last_modified: p.lastModified ?? null, last_new_items: p.newItems, last_over_cap: p.overCap ?? 0 });
-  if (p.cadence) Object.assign(set, { last_new_item_at: p.cadence.lastNewItemAt, new_item_gap_seconds: p.cadence.gapSeconds });
   else if (p.etag) set.etag = p.etag;
+  if (p.cadence) Object.assign(set, { last_new_item_at: p.cadence.lastNewItemAt, new_item_gap_seconds: p.cadence.gapSeconds });
   if (p.title) set.title = p.title;
   if (p.format) set.format = p.format;
   if (p.websubHub !== undefined) Object.assign(set, { websub_hub: p.websubHub, websub_topic: p.websubTopic ?? null });
